@@ -1,0 +1,44 @@
+package io.gatehouse.api;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The filters of GET /api/events, parsed and checked.
+ *
+ * @param type a canonical type, or a family such as {@code lock.*}
+ * @param door a door id or name
+ */
+public record EventFilter(String vendor, String type, String door, Instant since, Instant until, int limit) {
+
+    public static EventFilter parse(String vendor, String type, String door, String since, String until,
+                                    Integer limit, int defaultLimit, int maxLimit) {
+        int size = limit == null ? defaultLimit : limit;
+        if (size < 1 || size > maxLimit) {
+            throw new ApiError(400, "invalid_limit", "limit must be between 1 and " + maxLimit);
+        }
+        return new EventFilter(blankToNull(vendor), blankToNull(type), blankToNull(door),
+                instant("since", since), instant("until", until), size);
+    }
+
+    /** The SQL LIKE pattern for {@link #type}: {@code lock.*} becomes {@code lock.%}. */
+    public String typePattern() {
+        return type == null ? null : type.replace("%", "\\%").replace("_", "\\_").replace("*", "%");
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new ApiError(400, "invalid_" + name, name + " must be an ISO-8601 instant such as "
+                    + "2025-01-01T00:00:00Z");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

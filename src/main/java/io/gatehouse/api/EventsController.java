@@ -1,0 +1,62 @@
+package io.gatehouse.api;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.gatehouse.config.GatehouseProperties;
+import io.gatehouse.event.AccessEvent;
+import io.gatehouse.store.EventQueries;
+
+/** GET /api/events and GET /api/events/{id}. */
+@RestController
+@RequestMapping("/api/events")
+public class EventsController {
+
+    private final EventQueries events;
+    private final GatehouseProperties.Api config;
+
+    public EventsController(EventQueries events, GatehouseProperties properties) {
+        this.events = events;
+        this.config = properties.api();
+    }
+
+    @GetMapping
+    public Map<String, Object> list(@RequestParam(required = false) String vendor,
+                                    @RequestParam(required = false) String type,
+                                    @RequestParam(required = false) String door,
+                                    @RequestParam(required = false) String since,
+                                    @RequestParam(required = false) String until,
+                                    @RequestParam(required = false) Integer limit) {
+        EventFilter filter = EventFilter.parse(vendor, type, door, since, until, limit,
+                config.defaultPageSize(), config.maxPageSize());
+        List<AccessEvent> found = events.find(filter);
+        return Map.of("events", found, "count", found.size());
+    }
+
+    @GetMapping("/{id}")
+    public ResponseEntity<EventWithRaw> get(@PathVariable String id) {
+        return events.get(id)
+                .map(stored -> ResponseEntity.ok(new EventWithRaw(stored.event(), stored.raw())))
+                .orElseThrow(() -> new ApiError(404, "not_found", "no event with id " + id));
+    }
+
+    @ExceptionHandler(ApiError.class)
+    public ResponseEntity<Map<String, String>> apiError(ApiError error) {
+        return ResponseEntity.status(error.status()).body(Map.of("error", error.code(), "message", error.getMessage()));
+    }
+
+    /** The canonical fields at the top level, with the payload as received under {@code raw}. */
+    public record EventWithRaw(@JsonUnwrapped AccessEvent event, JsonNode raw) {
+    }
+}

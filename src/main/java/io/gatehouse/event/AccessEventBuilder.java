@@ -1,0 +1,100 @@
+package io.gatehouse.event;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Builds an {@link AccessEvent} step by step, so each vendor normalizer sets only what its vendor knows. */
+public final class AccessEventBuilder {
+
+    private final String id;
+    private final String vendor;
+    private final Instant receivedAt;
+    private String vendorEventId;
+    private String vendorEventType;
+    private EventType type = EventType.UNKNOWN;
+    private Outcome outcome;
+    private Instant occurredAt;
+    private Ref device;
+    private Ref door;
+    private Ref site;
+    private Ref actor;
+    private AccessMethod method = AccessMethod.UNKNOWN;
+    private final Map<String, Object> attributes = new LinkedHashMap<>();
+
+    public AccessEventBuilder(String id, String vendor, Instant receivedAt) {
+        this.id = id;
+        this.vendor = vendor;
+        this.receivedAt = receivedAt;
+    }
+
+    public AccessEventBuilder vendorEvent(String eventId, String eventType) {
+        this.vendorEventId = eventId;
+        this.vendorEventType = eventType;
+        return this;
+    }
+
+    public AccessEventBuilder type(EventType value) {
+        this.type = value;
+        return this;
+    }
+
+    public AccessEventBuilder outcome(Outcome value) {
+        this.outcome = value;
+        return this;
+    }
+
+    public AccessEventBuilder occurredAt(Instant value) {
+        this.occurredAt = value;
+        return this;
+    }
+
+    public AccessEventBuilder device(Ref value) {
+        this.device = value;
+        return this;
+    }
+
+    public AccessEventBuilder door(Ref value) {
+        this.door = value;
+        return this;
+    }
+
+    public AccessEventBuilder site(Ref value) {
+        this.site = value;
+        return this;
+    }
+
+    public AccessEventBuilder actor(Ref value) {
+        this.actor = value;
+        return this;
+    }
+
+    public AccessEventBuilder method(AccessMethod value) {
+        this.method = value == null ? AccessMethod.UNKNOWN : value;
+        return this;
+    }
+
+    /** Adds a vendor fact that has no column; null values are left out. */
+    public AccessEventBuilder attribute(String name, Object value) {
+        if (value != null) {
+            attributes.put(name, value);
+        }
+        return this;
+    }
+
+    public AccessEvent build() {
+        return new AccessEvent(id, vendor, vendorEventId, vendorEventType, type, type.defaultSeverity(),
+                outcome == null ? defaultOutcome(type) : outcome,
+                occurredAt == null ? receivedAt : occurredAt, receivedAt,
+                device, door, site, actor, method, Map.copyOf(attributes));
+    }
+
+    private static Outcome defaultOutcome(EventType type) {
+        return switch (type) {
+            case ACCESS_GRANTED, COMMAND_SUCCEEDED, LOCK_LOCKED, LOCK_UNLOCKED -> Outcome.SUCCESS;
+            case ACCESS_DENIED, ACCESS_ANTI_PASSBACK -> Outcome.DENIED;
+            case COMMAND_FAILED, LOCK_JAMMED -> Outcome.FAILURE;
+            default -> Outcome.UNKNOWN;
+        };
+    }
+}

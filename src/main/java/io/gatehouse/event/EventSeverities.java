@@ -1,0 +1,40 @@
+package io.gatehouse.event;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import io.gatehouse.config.GatehouseProperties;
+
+/**
+ * The severity of each canonical type: the built-in default unless {@code gatehouse.events.severity} names another.
+ * An unknown type or severity in that map stops start-up, since a typo would otherwise silently change nothing.
+ */
+@Component
+public class EventSeverities {
+
+    private final Map<EventType, Severity> overrides = new EnumMap<>(EventType.class);
+
+    public EventSeverities(GatehouseProperties properties) {
+        properties.events().severity().forEach((code, severity) -> {
+            EventType type = EventType.fromCode(code).orElseThrow(() -> new IllegalArgumentException(
+                    "gatehouse.events.severity: '" + code + "' is not a canonical event type; write keys as "
+                            + "\"[door.forced_open]\" and see the README for the list"));
+            try {
+                overrides.put(type, Severity.fromCode(severity));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("gatehouse.events.severity[" + code + "]: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    public Severity of(EventType type) {
+        return overrides.getOrDefault(type, type.defaultSeverity());
+    }
+
+    /** The event with its type's configured severity. */
+    public AccessEvent apply(AccessEvent event) {
+        return event.withSeverity(of(event.type()));
+    }
+}

@@ -1,0 +1,20 @@
+package io.gatehouse.event;
+
+/**
+ * A thing an event refers to (device, door, site or actor): its id at the vendor, a name a person reads,
+ * and for devices a kind, for actors an email. Any part may be unknown (null).
+ */
+public record Ref(String id, String name, String kind, String email) {
+
+    public static Ref of(String id, String name) {
+        return id == null && name == null ? null : new Ref(id, name, null, null);
+    }
+
+    public static Ref device(String id, String name, String kind) {
+        return id == null && name == null ? null : new Ref(id, name, kind, null);
+    }
+
+    public static Ref actor(String id, String name, String email) {
+        return id == null && name == null && email == null ? null : new Ref(id, name, null, email);
+    }
+}

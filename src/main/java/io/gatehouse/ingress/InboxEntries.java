@@ -1,0 +1,72 @@
+package io.gatehouse.ingress;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.springframework.stereotype.Component;
+
+import io.gatehouse.vendor.VendorEvent;
+
+/** Turns a verified, parsed payload into an {@link InboxEntry}, refusing one that names no event type. */
+@Component
+public class InboxEntries {
+
+    /** Longer keys are stored as their SHA-256, so a column width never refuses a real event. */
+    static final int MAX_KEY_LENGTH = 200;
+    static final int MAX_TYPE_LENGTH = 200;
+
+    public InboxEntry create(@Body VendorEvent event,
+                             @ExchangeProperty(IngressExchange.VENDOR) String vendor,
+                             @ExchangeProperty(IngressExchange.RAW_BODY) byte[] rawBody,
+                             @ExchangeProperty(IngressExchange.RECEIVED_AT) Instant receivedAt,
+                             @ExchangeProperty(IngressExchange.DELIVERY_ID) String deliveryId) {
+        if (event == null || event.eventType() == null || event.eventType().isBlank()) {
+            throw WebhookRejection.badRequest("missing_event_type",
+                    "the payload names no " + vendor + " event type");
+        }
+        String key = event.deduplicationKey() != null ? event.deduplicationKey() : deliveryId;
+        if (key == null || key.isBlank()) {
+            throw WebhookRejection.badRequest("missing_event_id",
+                    "the payload carries no id that tells a redelivery apart from a new " + vendor + " event");
+        }
+        return new InboxEntry(UUID.randomUUID().toString(), vendor, bounded(key), truncate(event.vendorEventId()),
+                truncate(event.eventType()), receivedAt, strictUtf8(rawBody), event);
+    }
+
+    private static String strictUtf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw WebhookRejection.badRequest("invalid_encoding", "the body is not valid UTF-8 JSON");
+        }
+    }
+
+    static String bounded(String key) {
+        if (key.length() <= MAX_KEY_LENGTH) {
+            return key;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static String truncate(String value) {
+        return value == null || value.length() <= MAX_TYPE_LENGTH ? value : value.substring(0, MAX_TYPE_LENGTH);
+    }
+}

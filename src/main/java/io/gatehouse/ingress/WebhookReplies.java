@@ -1,0 +1,97 @@
+package io.gatehouse.ingress;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** The JSON replies a vendor gets; the only place that sets a webhook's HTTP status. */
+@Component
+public class WebhookReplies {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookReplies.class);
+
+    private final ObjectMapper json;
+
+    public WebhookReplies(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** 202: the event is committed to the inbox. */
+    public void accepted(Exchange exchange) {
+        InboxEntry entry = exchange.getIn().getBody(InboxEntry.class);
+        write(exchange.getMessage(), 202, Map.of("status", "accepted", "eventId", entry.id()));
+    }
+
+    /** 200: the event was stored before; the id is the one it got then. */
+    public void duplicate(Exchange exchange) {
+        String existingId = exchange.getIn().getBody(String.class);
+        write(exchange.getMessage(), 200, Map.of("status", "duplicate", "eventId", existingId));
+    }
+
+    /** 404 for a path under /webhooks that names no vendor Gatehouse knows. */
+    public void unknownVendor(Exchange exchange) {
+        write(exchange.getMessage(), 404, error("unknown_vendor",
+                "no vendor is served at this path; use /webhooks/seam, /webhooks/tedee or /webhooks/verkada"));
+    }
+
+    /** Replies to an exception caught by the shared error handler in routes/errors.camel.yaml. */
+    public void rejected(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String vendor = exchange.getProperty(IngressExchange.VENDOR, "unknown", String.class);
+        int status;
+        Map<String, String> body;
+        if (cause instanceof WebhookRejection rejection) {
+            status = rejection.status();
+            body = error(rejection.code(), rejection.getMessage());
+        } else if (findCause(cause, JsonProcessingException.class) != null) {
+            status = 400;
+            JsonProcessingException parse = findCause(cause, JsonProcessingException.class);
+            body = error("malformed_json", "the body is not JSON of the shape " + vendor + " sends: "
+                    + parse.getOriginalMessage());
+        } else {
+            // Logged without the body: it may carry badge holders' personal data.
+            LOG.error("vendor={} webhook could not be stored, answering 500 so the vendor retries", vendor, cause);
+            status = 500;
+            body = error("internal_error", "the event was not stored; please retry");
+        }
+        if (status != 500) {
+            LOG.info("vendor={} webhook rejected: {} {}", vendor, status, body.get("error"));
+        }
+        write(exchange.getMessage(), status, body);
+    }
+
+    private static Map<String, String> error(String code, String message) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", code);
+        body.put("message", message);
+        return body;
+    }
+
+    private void write(Message message, int status, Map<String, ?> body) {
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        try {
+            message.setBody(json.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serializes", e);
+        }
+    }
+
+    private static <T extends Throwable> T findCause(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,133 @@
+package io.gatehouse.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import io.gatehouse.api.EventFilter;
+import io.gatehouse.event.AccessEvent;
+import io.gatehouse.event.AccessMethod;
+import io.gatehouse.event.EventType;
+import io.gatehouse.event.Outcome;
+import io.gatehouse.event.Ref;
+import io.gatehouse.event.Severity;
+
+/** Reads stored canonical events for the API, newest first. */
+@Component
+public class EventQueries {
+
+    private static final TypeReference<Map<String, Object>> ATTRIBUTES = new TypeReference<>() { };
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public EventQueries(NamedParameterJdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public List<AccessEvent> find(EventFilter filter) {
+        StringBuilder sql = new StringBuilder("select * from access_event where 1 = 1");
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        if (filter.vendor() != null) {
+            sql.append(" and vendor = :vendor");
+            params.addValue("vendor", filter.vendor());
+        }
+        if (filter.type() != null) {
+            sql.append(" and type like :type");
+            params.addValue("type", filter.typePattern());
+        }
+        if (filter.door() != null) {
+            sql.append(" and (door_id = :door or door_name = :door)");
+            params.addValue("door", filter.door());
+        }
+        if (filter.since() != null) {
+            sql.append(" and occurred_at >= :since");
+            params.addValue("since", filter.since().atOffset(ZoneOffset.UTC));
+        }
+        if (filter.until() != null) {
+            sql.append(" and occurred_at < :until");
+            params.addValue("until", filter.until().atOffset(ZoneOffset.UTC));
+        }
+        sql.append(" order by occurred_at desc, received_at desc limit :limit");
+        params.addValue("limit", filter.limit());
+        return jdbc.query(sql.toString(), params, (rs, n) -> event(rs));
+    }
+
+    /** The event and the raw payload it was normalized from. */
+    public Optional<StoredEvent> get(String id) {
+        List<StoredEvent> found = jdbc.query(
+                "select e.*, i.raw_body from access_event e join inbox i on i.id = e.id where e.id = :id",
+                Map.of("id", id), (rs, n) -> new StoredEvent(event(rs), raw(rs.getString("raw_body"))));
+        return found.stream().findFirst();
+    }
+
+    /** A canonical event with the payload exactly as the vendor sent it. */
+    public record StoredEvent(AccessEvent event, JsonNode raw) {
+    }
+
+    private AccessEvent event(ResultSet rs) throws SQLException {
+        return new AccessEvent(
+                rs.getString("id"),
+                rs.getString("vendor"),
+                rs.getString("vendor_event_id"),
+                rs.getString("vendor_event_type"),
+                EventType.fromCode(rs.getString("type")).orElse(EventType.UNKNOWN),
+                Severity.fromCode(rs.getString("severity")),
+                Outcome.valueOf(rs.getString("outcome").toUpperCase(java.util.Locale.ROOT)),
+                instant(rs, "occurred_at"),
+                instant(rs, "received_at"),
+                ref(rs, "device", rs.getString("device_kind"), null),
+                ref(rs, "door", null, null),
+                ref(rs, "site", null, null),
+                ref(rs, "actor", null, rs.getString("actor_email")),
+                AccessMethod.valueOf(rs.getString("method").toUpperCase(java.util.Locale.ROOT)),
+                attributes(rs.getString("attributes")));
+    }
+
+    private static Ref ref(ResultSet rs, String prefix, String kind, String email) throws SQLException {
+        String id = rs.getString(prefix + "_id");
+        String name = rs.getString(prefix + "_name");
+        return id == null && name == null && email == null ? null : new Ref(id, name, kind, email);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        if (value != null) {
+            return value.toInstant();
+        }
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private Map<String, Object> attributes(String text) {
+        try {
+            return text == null ? Map.of() : json.readValue(text, ATTRIBUTES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored attributes are not JSON", e);
+        }
+    }
+
+    private JsonNode raw(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored raw payload is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.gatehouse.store;
+
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.gatehouse.ingress.InboxEntry;
+
+/** Records why an event could not be normalized, so that it is listed and can be replayed rather than lost. */
+@Component
+public class NormalizationFailures {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NormalizationFailures.class);
+    static final int MAX_ERROR_LENGTH = 2000;
+
+    /** Sets the body to the parameters of sql/mark-inbox-failed.sql. */
+    public void record(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        InboxEntry entry = exchange.getProperty("inboxEntry", InboxEntry.class);
+        Object id = entry != null ? entry.id() : rowId(exchange.getIn().getBody());
+        // the message may quote the payload, which can hold personal data: it goes to the database, not the log
+        String error = cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        LOG.warn("event {} could not be normalized ({}); kept with status failed",
+                id, cause == null ? "unknown" : cause.getClass().getSimpleName());
+        exchange.getIn().setBody(Map.of("id", String.valueOf(id),
+                "error", error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error));
+    }
+
+    private static Object rowId(Object body) {
+        return body instanceof Map<?, ?> row ? row.get("id") : null;
+    }
+}

@@ -1,0 +1,154 @@
+package io.gatehouse.vendor.verkada;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+import io.gatehouse.event.AccessEvent;
+import io.gatehouse.event.AccessEventBuilder;
+import io.gatehouse.event.AccessMethod;
+import io.gatehouse.event.EventType;
+import io.gatehouse.event.Ref;
+import io.gatehouse.ingress.InboxEntry;
+import io.gatehouse.vendor.Timestamps;
+import io.gatehouse.vendor.VendorEvent;
+import io.gatehouse.vendor.VendorNormalizer;
+import io.gatehouse.vendor.verkada.VerkadaWebhook.Data;
+
+/**
+ * Turns Verkada access-control notifications into canonical events. routes/normalize/verkada.camel.yaml picks the
+ * method by notification family. {@code input_value} (possibly a PIN) is never copied into the canonical event.
+ */
+@Component
+public class VerkadaNormalizer implements VendorNormalizer {
+
+    private static final Pattern CREDENTIAL = Pattern.compile("^door_(.+)_(accepted|rejected)$");
+
+    /** Credential kinds in Verkada's notification types, longest first so that prefixes do not shadow. */
+    private static final Map<String, AccessMethod> CREDENTIAL_METHODS = Map.of(
+            "keycard_entered", AccessMethod.CARD,
+            "code_entered", AccessMethod.KEYCODE,
+            "mobile_nfc", AccessMethod.NFC,
+            "ble", AccessMethod.BLUETOOTH,
+            "remote_unlock", AccessMethod.REMOTE,
+            "mobile_unlock", AccessMethod.MOBILE,
+            "button_press", AccessMethod.BUTTON,
+            "rex", AccessMethod.BUTTON);
+
+    private static final Map<String, EventType> DOOR_TYPES = Map.of(
+            "door_opened", EventType.DOOR_OPENED,
+            "door_closed", EventType.DOOR_CLOSED,
+            "door_held_open", EventType.DOOR_HELD_OPEN,
+            "door_forced_open", EventType.DOOR_FORCED_OPEN,
+            "door_tailgating", EventType.DOOR_TAILGATING,
+            "door_tamper", EventType.DEVICE_TAMPERED);
+
+    @Override
+    public String vendor() {
+        return "verkada";
+    }
+
+    @Override
+    public Class<? extends VendorEvent> payloadType() {
+        return VerkadaWebhook.class;
+    }
+
+    /** door_&lt;credential&gt;_accepted|rejected: a badge, code, phone or remote unlock, granted or denied. */
+    public AccessEvent credential(InboxEntry entry) {
+        Matcher matcher = CREDENTIAL.matcher(entry.vendorEventType());
+        if (!matcher.matches()) {
+            return unknown(entry);
+        }
+        return common(entry)
+                .type(matcher.group(2).equals("accepted") ? EventType.ACCESS_GRANTED : EventType.ACCESS_DENIED)
+                .method(CREDENTIAL_METHODS.getOrDefault(matcher.group(1), AccessMethod.UNKNOWN))
+                .attribute("credential", matcher.group(1))
+                .build();
+    }
+
+    /** Door position alarms and notices: opened, closed, held open, forced open, tailgating, tamper. */
+    public AccessEvent doorActivity(InboxEntry entry) {
+        return common(entry)
+                .type(DOOR_TYPES.getOrDefault(entry.vendorEventType(), EventType.UNKNOWN))
+                .build();
+    }
+
+    /** door_lockdown: a lockdown started or ended, as its lockdown_info says. */
+    public AccessEvent lockdown(InboxEntry entry) {
+        Data data = entry.payload(VerkadaWebhook.class).data();
+        VerkadaWebhook.LockdownInfo lockdown = data.lockdownInfo();
+        return common(entry)
+                .type(lockdownEnded(lockdown) ? EventType.LOCKDOWN_ENDED : EventType.LOCKDOWN_STARTED)
+                .method(AccessMethod.REMOTE)
+                .attribute("lockdown_id", lockdown == null ? null : lockdown.lockdownId())
+                .attribute("lockdown_name", lockdown == null ? null : lockdown.lockdownName())
+                .attribute("lockdown_action", lockdown == null ? null : lockdown.action())
+                .build();
+    }
+
+    /** door_apb_double_entry / _exit: a credential used twice in one direction (anti-passback). */
+    public AccessEvent antiPassback(InboxEntry entry) {
+        return common(entry)
+                .type(EventType.ACCESS_ANTI_PASSBACK)
+                .attribute("violation", entry.vendorEventType().replaceFirst("^door_apb_", ""))
+                .build();
+    }
+
+    /** door_acu_offline / door_acu_online: the door controller lost or regained its connection. */
+    public AccessEvent controllerConnection(InboxEntry entry) {
+        return common(entry)
+                .type(entry.vendorEventType().endsWith("_offline")
+                        ? EventType.DEVICE_DISCONNECTED : EventType.DEVICE_CONNECTED)
+                .build();
+    }
+
+    /** Camera notifications and access-control notifications Gatehouse does not map yet. */
+    public AccessEvent unknown(InboxEntry entry) {
+        return common(entry).type(EventType.UNKNOWN).build();
+    }
+
+    private static AccessEventBuilder common(InboxEntry entry) {
+        VerkadaWebhook webhook = entry.payload(VerkadaWebhook.class);
+        Data data = webhook.data();
+        AccessEventBuilder builder = new AccessEventBuilder(entry.id(), entry.vendor(), entry.receivedAt())
+                .vendorEvent(entry.vendorEventId(), entry.vendorEventType())
+                .occurredAt(occurredAt(webhook))
+                .site(Ref.of(webhook.orgId(), null));
+        if (data == null) {
+            return builder;
+        }
+        VerkadaWebhook.DoorInfo door = data.doorInfo();
+        VerkadaWebhook.UserInfo user = data.userInfo();
+        String controllerId = door != null && door.acuId() != null ? door.acuId() : data.deviceId();
+        return builder
+                .door(Ref.of(data.doorId(), door == null ? null : door.name()))
+                .device(Ref.device(controllerId, door == null ? null : door.acuName(), "access_controller"))
+                .actor(user == null ? null : Ref.actor(user.userId(), user.displayName(), user.email()))
+                .attribute("device_type", data.deviceType())
+                .attribute("aux_input_id", data.auxInfo() == null ? null : data.auxInfo().auxInputId())
+                .attribute("aux_input_name", data.auxInfo() == null ? null : data.auxInfo().auxInputName());
+    }
+
+    private static Instant occurredAt(VerkadaWebhook webhook) {
+        Data data = webhook.data();
+        if (data != null && data.created() != null) {
+            return Timestamps.fromEpochSeconds(data.created());
+        }
+        if (data != null && data.createdAt() != null) {
+            return Timestamps.fromEpochSeconds(data.createdAt());
+        }
+        return Timestamps.fromEpochSeconds(webhook.createdAt());
+    }
+
+    private static boolean lockdownEnded(VerkadaWebhook.LockdownInfo lockdown) {
+        if (lockdown == null) {
+            return false;
+        }
+        String action = lockdown.action() == null ? "" : lockdown.action().toLowerCase(java.util.Locale.ROOT);
+        return "false".equalsIgnoreCase(lockdown.enabled())
+                || action.contains("end") || action.contains("disable") || action.contains("clear");
+    }
+}

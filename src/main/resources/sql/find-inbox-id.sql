@@ -1,0 +1,1 @@
+select id from inbox where vendor = :#vendor and dedup_key = :#dedupKey

@@ -1,0 +1,1 @@
+update inbox set status = 'failed', error = :#error where id = :#id

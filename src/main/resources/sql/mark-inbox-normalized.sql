@@ -1,0 +1,1 @@
+update inbox set status = 'normalized', error = null where id = :#id
