@@ -1,0 +1,59 @@
+package io.gatehouse.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Vendor example payloads from src/test/resources/&lt;vendor&gt;/, made unique so each test owns its events. */
+public final class Fixtures {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Fixtures() {
+    }
+
+    public static ObjectNode load(String path) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/" + path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + path);
+            }
+            return (ObjectNode) JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A Seam example with a fresh event_id. */
+    public static ObjectNode seam(String eventType) {
+        ObjectNode event = load("seam/" + eventType + ".json");
+        event.put("event_id", UUID.randomUUID().toString());
+        return event;
+    }
+
+    /** A Verkada example with a fresh webhook_id. */
+    public static ObjectNode verkada(String notificationType) {
+        ObjectNode event = load("verkada/" + notificationType + ".json");
+        event.put("webhook_id", UUID.randomUUID().toString());
+        return event;
+    }
+
+    /** A Tedee example for a device of its own, so that its de-duplication key is new. */
+    public static ObjectNode tedee(String event) {
+        ObjectNode webhook = load("tedee/" + event + ".json");
+        ((ObjectNode) webhook.get("data")).put("deviceId", Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L));
+        return webhook;
+    }
+
+    public static String json(Object node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}

@@ -1,0 +1,137 @@
+package io.gatehouse.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.svix.Webhook;
+
+/**
+ * Sends webhooks to a running Gatehouse the way each vendor does: Seam signed by Svix's own library, Verkada with
+ * its HMAC header, Tedee with its token. Secrets here are test-only values.
+ */
+public final class SignedWebhooks {
+
+    public static final String SEAM_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    public static final String OTHER_SEAM_SECRET = "whsec_dGhpcyBpcyBhbm90aGVyIHNlY3JldCBrZXkhIQ==";
+    public static final String VERKADA_SECRET = "verkada-test-secret";
+    public static final String TEDEE_TOKEN = "tedee-test-token";
+    public static final String API_TOKEN = "api-test-token";
+
+    /** Properties that configure a test Gatehouse with the secrets above. */
+    public static final String[] PROPERTIES = {
+            "gatehouse.vendors.seam.secret=" + SEAM_SECRET,
+            "gatehouse.vendors.verkada.secret=" + VERKADA_SECRET,
+            "gatehouse.vendors.tedee.token=" + TEDEE_TOKEN,
+            "gatehouse.api.token=" + API_TOKEN,
+            "gatehouse.ingress.max-body-size=64KB",
+    };
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+
+    public SignedWebhooks(int port) {
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    public HttpResponse<String> seam(String body) {
+        return seam(body, SEAM_SECRET, Instant.now());
+    }
+
+    public HttpResponse<String> seam(String body, String secret, Instant signedAt) {
+        return post("/webhooks/seam", body, seamHeaders(body, secret, signedAt));
+    }
+
+    public Map<String, String> seamHeaders(String body, String secret, Instant signedAt) {
+        String id = "msg_" + UUID.randomUUID();
+        try {
+            String signature = new Webhook(secret).sign(id, signedAt.getEpochSecond(), body);
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json");
+            headers.put("svix-id", id);
+            headers.put("svix-timestamp", String.valueOf(signedAt.getEpochSecond()));
+            headers.put("svix-signature", signature);
+            return headers;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> verkada(String body) {
+        return verkada(body, VERKADA_SECRET, Instant.now());
+    }
+
+    public HttpResponse<String> verkada(String body, String secret, Instant signedAt) {
+        long ts = signedAt.getEpochSecond();
+        String signature = HexFormat.of().formatHex(
+                hmac(secret.getBytes(StandardCharsets.UTF_8), (body + "|" + ts).getBytes(StandardCharsets.UTF_8)));
+        return post("/webhooks/verkada", body,
+                Map.of("Content-Type", "application/json", "Verkada-Signature", ts + "|" + signature));
+    }
+
+    public HttpResponse<String> tedee(String body) {
+        return post("/webhooks/tedee?token=" + TEDEE_TOKEN, body, Map.of("Content-Type", "application/json"));
+    }
+
+    public HttpResponse<String> post(String path, String body, Map<String, String> headers) {
+        return post(path, body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    public HttpResponse<String> post(String path, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    public HttpResponse<String> get(String path, String bearerToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20));
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return send(request.GET().build());
+    }
+
+    public HttpClient client() {
+        return http;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] hmac(byte[] key, byte[] message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(message);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
