@@ -1,1 +1,1 @@
-update inbox set status = 'normalized', error = null where id = :#id
+update inbox set status = 'normalized', error = null where id = :#${exchangeProperty.accessEvent.id()}

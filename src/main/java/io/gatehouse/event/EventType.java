@@ -55,6 +55,12 @@ public enum EventType {
         return code;
     }
 
+    /** What a person reads, e.g. "Door forced open". */
+    public String label() {
+        String words = code.replace('.', ' ').replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
     public Severity defaultSeverity() {
         return defaultSeverity;
     }

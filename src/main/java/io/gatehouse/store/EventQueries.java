@@ -77,6 +77,12 @@ public class EventQueries {
         return found.stream().findFirst();
     }
 
+    /** One canonical event, without its raw payload. */
+    public Optional<AccessEvent> getEvent(String id) {
+        return jdbc.query("select * from access_event where id = :id", Map.of("id", id), (rs, n) -> event(rs))
+                .stream().findFirst();
+    }
+
     /** A canonical event with the payload exactly as the vendor sent it. */
     public record StoredEvent(AccessEvent event, JsonNode raw) {
     }

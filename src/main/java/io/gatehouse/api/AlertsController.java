@@ -1,0 +1,75 @@
+package io.gatehouse.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.gatehouse.config.GatehouseProperties;
+import io.gatehouse.rules.Rule;
+import io.gatehouse.rules.RuleBook;
+import io.gatehouse.rules.RuleConfigurationException;
+import io.gatehouse.rules.RulesFile;
+import io.gatehouse.store.AlertQueries;
+import io.gatehouse.store.AlertQueries.AlertView;
+
+/** GET /api/alerts, GET /api/alerts/{id} and POST /api/rules/reload. */
+@RestController
+public class AlertsController {
+
+    private final AlertQueries alerts;
+    private final RulesFile rulesFile;
+    private final GatehouseProperties.Api config;
+
+    public AlertsController(AlertQueries alerts, RulesFile rulesFile, GatehouseProperties properties) {
+        this.alerts = alerts;
+        this.rulesFile = rulesFile;
+        this.config = properties.api();
+    }
+
+    /** Newest first; {@code status} keeps alerts with a delivery in that status (pending, sent, failed, skipped). */
+    @GetMapping("/api/alerts")
+    public Map<String, Object> list(@RequestParam(required = false) String rule,
+                                    @RequestParam(required = false) String status,
+                                    @RequestParam(required = false) Integer limit) {
+        int size = limit == null ? config.defaultPageSize() : limit;
+        if (size < 1 || size > config.maxPageSize()) {
+            throw new ApiError(400, "invalid_limit", "limit must be between 1 and " + config.maxPageSize());
+        }
+        List<AlertView> found = alerts.list(blankToNull(rule), blankToNull(status), size);
+        return Map.of("alerts", found, "count", found.size());
+    }
+
+    @GetMapping("/api/alerts/{id}")
+    public AlertView get(@PathVariable String id) {
+        return alerts.get(id).orElseThrow(() -> new ApiError(404, "not_found", "no alert with id " + id));
+    }
+
+    /** Re-reads the rules file; 422 with the reason when the new rules are invalid (the old ones stay). */
+    @PostMapping("/api/rules/reload")
+    public Map<String, Object> reload() {
+        RuleBook book = rulesFile.reload();
+        return Map.of("status", "reloaded", "file", rulesFile.path().toString(),
+                "rules", book.rules().stream().map(Rule::name).toList());
+    }
+
+    @ExceptionHandler(RuleConfigurationException.class)
+    public ResponseEntity<Map<String, String>> invalidRules(RuleConfigurationException error) {
+        return ResponseEntity.unprocessableEntity().body(Map.of("error", "invalid_rules", "message", error.getMessage()));
+    }
+
+    @ExceptionHandler(ApiError.class)
+    public ResponseEntity<Map<String, String>> apiError(ApiError error) {
+        return ResponseEntity.status(error.status()).body(Map.of("error", error.code(), "message", error.getMessage()));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

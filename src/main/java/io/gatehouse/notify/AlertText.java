@@ -1,0 +1,111 @@
+package io.gatehouse.notify;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+
+import io.gatehouse.event.AccessEvent;
+import io.gatehouse.event.Ref;
+import io.gatehouse.rules.ActiveRules;
+import io.gatehouse.rules.Rule;
+import io.gatehouse.store.AlertQueries.AlertView;
+
+/**
+ * What an alert says, in plain text, for every channel: a title such as "Door forced open — Front Door" and one
+ * line of facts per event, with times in the rule's zone. Names come first, ids second. Never an email address,
+ * phone number or entered code.
+ */
+@Component
+public class AlertText {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT);
+
+    private final ActiveRules rules;
+
+    public AlertText(ActiveRules rules) {
+        this.rules = rules;
+    }
+
+    public String title(AlertView alert) {
+        AccessEvent last = alert.events().isEmpty() ? null : alert.events().get(alert.events().size() - 1);
+        String what = last == null ? alert.rule() : last.type().label();
+        String where = last == null ? null : place(last);
+        String count = alert.events().size() > 1 ? alert.events().size() + " × " : "";
+        return count + what + (where == null ? "" : " — " + where);
+    }
+
+    /** e.g. "[CRITICAL] Door forced open — Front Door". */
+    public String subject(AlertView alert) {
+        return "[" + alert.severity().toUpperCase(Locale.ROOT) + "] " + title(alert);
+    }
+
+    /** The facts of one event as label/value pairs, in reading order; absent facts are left out. */
+    public List<String[]> facts(AccessEvent event, ZoneId zone) {
+        List<String[]> facts = new ArrayList<>();
+        facts.add(new String[] {"When", TIME.format(event.occurredAt().atZone(zone))});
+        facts.add(new String[] {"What", event.type().label() + " (" + event.outcome() + ")"});
+        add(facts, "Door", event.door());
+        add(facts, "Device", event.device());
+        add(facts, "Site", event.site());
+        add(facts, "Who", event.actor());
+        if (event.method() != null && !"unknown".equals(event.method().code())) {
+            facts.add(new String[] {"Method", event.method().code()});
+        }
+        facts.add(new String[] {"Vendor", event.vendor() + " " + event.vendorEventType()});
+        facts.add(new String[] {"Event", event.id()});
+        return facts;
+    }
+
+    /** One line per event, for plain-text bodies and Slack's fallback text. */
+    public String plain(AlertView alert) {
+        ZoneId zone = zoneOf(alert);
+        StringBuilder text = new StringBuilder(subject(alert)).append('\n');
+        text.append("Rule: ").append(alert.rule()).append('\n');
+        if (alert.suppressed() > 0) {
+            text.append(alert.suppressed()).append(" similar alert(s) were suppressed since the previous one.\n");
+        }
+        for (AccessEvent event : alert.events()) {
+            text.append('\n');
+            for (String[] fact : facts(event, zone)) {
+                text.append(fact[0]).append(": ").append(fact[1]).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    public ZoneId zoneOf(AlertView alert) {
+        return rules.current().rules().stream().filter(rule -> rule.name().equals(alert.rule()))
+                .map(Rule::zone).findFirst().orElse(ZoneOffset.UTC);
+    }
+
+    /** Name first, id second. */
+    static String describe(Ref ref) {
+        if (ref == null) {
+            return null;
+        }
+        if (ref.name() != null && ref.id() != null && !ref.name().equals(ref.id())) {
+            return ref.name() + " (" + ref.id() + ")";
+        }
+        return ref.name() != null ? ref.name() : ref.id();
+    }
+
+    private static String place(AccessEvent event) {
+        Ref ref = event.door() != null ? event.door() : event.device();
+        if (ref == null) {
+            return null;
+        }
+        return ref.name() != null ? ref.name() : ref.id();
+    }
+
+    private static void add(List<String[]> facts, String label, Ref ref) {
+        String text = describe(ref);
+        if (text != null) {
+            facts.add(new String[] {label, text});
+        }
+    }
+}

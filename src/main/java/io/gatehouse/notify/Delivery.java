@@ -1,0 +1,12 @@
+package io.gatehouse.notify;
+
+import java.time.Instant;
+
+/** One alert on its way to one channel; {@code attempt} counts this attempt. */
+public record Delivery(String id, String alertId, String channel, int attempt, Instant createdAt) {
+
+    /** {@code slack} or {@code email}: the part of the channel name before the colon. */
+    public String kind() {
+        return channel.substring(0, channel.indexOf(':'));
+    }
+}

@@ -1,0 +1,100 @@
+package io.gatehouse.store;
+
+import static io.gatehouse.store.AlertStore.utc;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import io.gatehouse.notify.Delivery;
+import io.gatehouse.notify.DeliveryProperties;
+
+/**
+ * The durable queue of alert deliveries. A delivery is claimed with a conditional update, so that of several
+ * pollers (threads or instances) exactly one sends it; a claim is a lease, so a delivery whose sender died is
+ * claimed again once the lease ends. Deliveries to one channel go out in the order their alerts were raised.
+ */
+@Component
+public class DeliveryQueue {
+
+    /** How long a claimed delivery may take before another poller may take it over. */
+    static final Duration LEASE = Duration.ofMinutes(2);
+    static final int BATCH = 50;
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final DeliveryProperties config;
+
+    public DeliveryQueue(JdbcTemplate jdbc, Clock clock, DeliveryProperties config) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** Deliveries that are due, oldest first; each still has to be {@link #claim claimed}. */
+    public List<Delivery> due() {
+        return jdbc.query("select id, alert_id, channel, attempts, created_at from alert_delivery "
+                        + "where status in ('pending', 'sending') and next_attempt_at <= ? "
+                        + "order by created_at, id limit " + BATCH,
+                (rs, n) -> new Delivery(rs.getString("id"), rs.getString("alert_id"), rs.getString("channel"),
+                        rs.getInt("attempts") + 1, rs.getObject("created_at", OffsetDateTime.class).toInstant()),
+                utc(clock.instant()));
+    }
+
+    /**
+     * Takes the delivery for this poller; null when another poller has it, or when an older delivery to the same
+     * channel is still waiting for its retry (this one then waits too, to keep the channel's order).
+     */
+    public Delivery claim(Delivery delivery) {
+        Instant now = clock.instant();
+        Integer olderWaiting = jdbc.queryForObject("select count(*) from alert_delivery where channel = ? "
+                        + "and status in ('pending', 'sending') and (created_at < ? or (created_at = ? and id < ?))",
+                Integer.class, delivery.channel(), utc(delivery.createdAt()), utc(delivery.createdAt()), delivery.id());
+        if (olderWaiting != null && olderWaiting > 0) {
+            return null;
+        }
+        int claimed = jdbc.update("update alert_delivery set status = 'sending', attempts = attempts + 1, "
+                        + "next_attempt_at = ? where id = ? and status in ('pending', 'sending') and next_attempt_at <= ?",
+                utc(now.plus(LEASE)), delivery.id(), utc(now));
+        return claimed == 1 ? delivery : null;
+    }
+
+    public void sent(Delivery delivery) {
+        jdbc.update("update alert_delivery set status = 'sent', sent_at = ?, last_error = null where id = ?",
+                utc(clock.instant()), delivery.id());
+    }
+
+    /**
+     * Records a failed attempt: retried after an exponential backoff (or the wait the receiver asked for), or
+     * marked failed after the last attempt. Returns the new status.
+     */
+    public String failed(Delivery delivery, String error, Duration requestedWait) {
+        String message = error == null ? "unknown error" : error.length() > 2000 ? error.substring(0, 2000) : error;
+        if (delivery.attempt() >= config.maxAttempts()) {
+            jdbc.update("update alert_delivery set status = 'failed', last_error = ? where id = ?",
+                    message, delivery.id());
+            return "failed";
+        }
+        Duration wait = requestedWait != null ? requestedWait : backoff(delivery.attempt());
+        jdbc.update("update alert_delivery set status = 'pending', last_error = ?, next_attempt_at = ? where id = ?",
+                message, utc(clock.instant().plus(wait)), delivery.id());
+        return "pending";
+    }
+
+    /** initial-backoff doubled per attempt after the first, capped at max-backoff. */
+    Duration backoff(int attempt) {
+        Duration wait = config.initialBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
+        return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
+    }
+
+    /** Makes a failed delivery due again, with a fresh set of attempts; false when it is not failed. */
+    public boolean retry(String deliveryId) {
+        return jdbc.update("update alert_delivery set status = 'pending', attempts = 0, next_attempt_at = ? "
+                + "where id = ? and status = 'failed'", utc(clock.instant()), deliveryId) == 1;
+    }
+}

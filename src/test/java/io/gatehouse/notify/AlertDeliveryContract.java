@@ -1,0 +1,374 @@
+package io.gatehouse.notify;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import io.gatehouse.GatehouseApplication;
+import io.gatehouse.support.Fixtures;
+import io.gatehouse.support.SignedWebhooks;
+
+/**
+ * Signed webhooks in; alerts out to a real SMTP server (GreenMail) and a local Slack stub (WireMock), with the
+ * failures Slack and SMTP have in real life. Each test names its own door, so stubs and assertions never see
+ * another test's alerts. Runs once per database: see the H2 and PostgreSQL subclasses.
+ */
+@CamelSpringBootTest
+@ActiveProfiles("alerting-test")
+@SpringBootTest(classes = GatehouseApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "gatehouse.vendors.seam.secret=" + SignedWebhooks.SEAM_SECRET,
+                "gatehouse.vendors.verkada.secret=" + SignedWebhooks.VERKADA_SECRET,
+                "gatehouse.vendors.tedee.token=" + SignedWebhooks.TEDEE_TOKEN,
+                "gatehouse.api.token=" + SignedWebhooks.API_TOKEN})
+abstract class AlertDeliveryContract {
+
+    static final WireMockServer SLACK = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        SLACK.start();
+        SMTP.start();
+    }
+
+    static void peers(DynamicPropertyRegistry registry) {
+        registry.add("test.slack.port", SLACK::port);
+        registry.add("test.smtp.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    SignedWebhooks webhooks;
+
+    @BeforeEach
+    void connect() {
+        webhooks = new SignedWebhooks(port);
+        if (!SMTP.isRunning()) {
+            SMTP.start();
+        }
+    }
+
+    @Test
+    void sendsAForcedOpenDoorToSlackAndByEmail() throws Exception {
+        String door = "Front Door " + UUID.randomUUID().toString().substring(0, 8);
+        SLACK.stubFor(post(urlEqualTo("/services/T000/B000/test")).withRequestBody(containing(door))
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
+
+        String eventId = send(verkada("door_forced_open", door));
+
+        LoggedRequest slack = awaitSlackRequest("/services/T000/B000/test", door);
+        JsonNode message = JSON.readTree(slack.getBodyAsString());
+        assertThat(message.get("text").asText()).contains("[CRITICAL] Door forced open — " + door);
+        assertThat(message.get("blocks").get(0).get("type").asText()).isEqualTo("header");
+        assertThat(slack.getBodyAsString()).contains(eventId).contains("Lobby ACU");
+
+        MimeMessage email = awaitEmail(door);
+        assertThat(email.getSubject()).isEqualTo("[CRITICAL] Door forced open — " + door);
+        assertThat(addresses(email.getRecipients(Message.RecipientType.TO))).containsExactly("soc@example.com");
+        assertThat(addresses(email.getRecipients(Message.RecipientType.CC))).containsExactly("lead@example.com");
+        assertThat(addresses(email.getFrom())).containsExactly("gatehouse@example.com");
+        assertThat(parts(email)).anyMatch(p -> p.startsWith("text/plain"))
+                .anyMatch(p -> p.startsWith("text/html"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                jdbc.queryForList("select d.status from alert_delivery d join alert a on a.id = d.alert_id "
+                        + "where a.trigger_event_id = ?", String.class, eventId)).containsExactly("sent", "sent"));
+        JsonNode alerts = JSON.readTree(webhooks.get("/api/alerts?rule=forced-open", SignedWebhooks.API_TOKEN).body());
+        assertThat(alerts.get("alerts").get(0).get("events").get(0).get("id").asText()).isEqualTo(eventId);
+    }
+
+    @Test
+    void raisesOneAlertListingThreeDeniedBadgesAtOneDoorThenThrottles() {
+        String door = "DeniedDoor" + UUID.randomUUID().toString().substring(0, 8);
+        SLACK.stubFor(post(urlEqualTo("/api/chat.postMessage")).withRequestBody(containing(door))
+                .willReturn(okJson("{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}")));
+
+        String first = send(verkada("door_keycard_entered_rejected", door));
+        String second = send(verkada("door_keycard_entered_rejected", door));
+        String third = send(verkada("door_keycard_entered_rejected", door));
+        awaitAlertCount("repeated-denials", door, 1);
+        String fourth = send(verkada("door_keycard_entered_rejected", door));
+        String fifth = send(verkada("door_keycard_entered_rejected", door));
+        String sixth = send(verkada("door_keycard_entered_rejected", door));
+        awaitNormalized(sixth);
+
+        List<String> covered = jdbc.queryForList("select event_ids from alert where rule_name = 'repeated-denials' "
+                + "and group_key = ?", String.class, "door:" + door);
+        assertThat(covered).hasSize(1);
+        assertThat(covered.get(0)).contains(first, second, third).doesNotContain(fourth);
+        LoggedRequest slack = awaitSlackRequest("/api/chat.postMessage", door);
+        assertThat(slack.getBodyAsString()).contains("3+%C3%97+Access+denied");
+        assertThat(jdbc.queryForObject("select suppressed from rule_group_state where rule_name = 'repeated-denials' "
+                + "and group_key = ?", Integer.class, "door:" + door)).isEqualTo(1);
+        assertThat(fifth).isNotBlank();
+    }
+
+    @Test
+    void retriesASlackServerErrorAndThenDelivers() {
+        String door = "Flaky Door " + UUID.randomUUID().toString().substring(0, 8);
+        String scenario = "flaky-" + door;
+        SLACK.stubFor(post(urlEqualTo("/services/T000/B000/test")).withRequestBody(containing(door))
+                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withBody("service unavailable"))
+                .willSetStateTo("recovered"));
+        SLACK.stubFor(post(urlEqualTo("/services/T000/B000/test")).withRequestBody(containing(door))
+                .inScenario(scenario).whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
+
+        String eventId = send(verkada("door_forced_open", door));
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(delivery(eventId, "slack:webhook"))
+                .containsEntry("status", "sent").containsEntry("attempts", 2));
+        assertThat(SLACK.findAll(postRequestedFor(urlEqualTo("/services/T000/B000/test"))
+                .withRequestBody(containing(door)))).hasSize(2);
+    }
+
+    @Test
+    void countsSlackOkFalseAsAFailureAndMarksTheDeliveryFailedAfterTheLastAttempt() {
+        String door = "OkFalseDoor" + UUID.randomUUID().toString().substring(0, 8);
+        SLACK.stubFor(post(urlEqualTo("/api/chat.postMessage")).withRequestBody(containing(door))
+                .willReturn(okJson("{\"ok\":false,\"error\":\"channel_not_found\"}")));
+
+        String eventId = send(verkada("door_held_open", door));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(delivery(eventId, "slack:bot"))
+                .containsEntry("status", "failed").containsEntry("attempts", 3));
+        assertThat((String) delivery(eventId, "slack:bot").get("last_error")).contains("channel_not_found");
+        assertThat(SLACK.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage"))
+                .withRequestBody(containing(door)))).hasSize(3);
+    }
+
+    @Test
+    void waitsAsLongAsSlackRetryAfterSays() {
+        String door = "RateLimitedDoor" + UUID.randomUUID().toString().substring(0, 8);
+        String scenario = "limited-" + door;
+        SLACK.stubFor(post(urlEqualTo("/api/chat.postMessage")).withRequestBody(containing(door))
+                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3")
+                        .withBody("{\"ok\":false,\"error\":\"ratelimited\"}"))
+                .willSetStateTo("allowed"));
+        SLACK.stubFor(post(urlEqualTo("/api/chat.postMessage")).withRequestBody(containing(door))
+                .inScenario(scenario).whenScenarioStateIs("allowed")
+                .willReturn(okJson("{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}")));
+
+        String eventId = send(verkada("door_held_open", door));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(delivery(eventId, "slack:bot"))
+                .containsEntry("status", "sent"));
+        List<LoggedRequest> requests = SLACK.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage"))
+                .withRequestBody(containing(door)));
+        assertThat(requests).hasSize(2);
+        Duration waited = Duration.between(requests.get(0).getLoggedDate().toInstant(),
+                requests.get(1).getLoggedDate().toInstant());
+        // the configured backoff after a first failure is 300ms; Slack asked for 3s
+        assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(2900));
+    }
+
+    @Test
+    void keepsTheEmailWhileSmtpIsDownAndSendsItWhenItIsBack() throws Exception {
+        String door = "Mailroom " + UUID.randomUUID().toString().substring(0, 8);
+        SLACK.stubFor(post(urlEqualTo("/services/T000/B000/test")).withRequestBody(containing(door))
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
+        SMTP.stop();
+
+        String eventId = send(verkada("door_forced_open", door));
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(delivery(eventId, "email:soc"))
+                .containsEntry("status", "pending").extractingByKey("last_error").isNotNull());
+        SMTP.start();
+        MimeMessage email = awaitEmail(door);
+        assertThat(email.getSubject()).contains(door);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(delivery(eventId, "email:soc"))
+                .containsEntry("status", "sent"));
+    }
+
+    @Test
+    void webhookHeadersCannotChangeTheEmailRecipientsSenderOrSubject() throws Exception {
+        String door = "Header Door " + UUID.randomUUID().toString().substring(0, 8);
+        SLACK.stubFor(post(urlEqualTo("/services/T000/B000/test")).withRequestBody(containing(door))
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
+        String body = Fixtures.json(verkada("door_forced_open", door));
+        long ts = Instant.now().getEpochSecond();
+        Map<String, String> headers = new HashMap<>(verkadaSignature(body, ts));
+        headers.put("To", "attacker@evil.example");
+        headers.put("Cc", "attacker@evil.example");
+        headers.put("Bcc", "attacker@evil.example");
+        headers.put("From", "ceo@example.com");
+        headers.put("Subject", "forged");
+        headers.put("Reply-To", "attacker@evil.example");
+
+        HttpResponse<String> response = webhooks.post("/webhooks/verkada", body, headers);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        MimeMessage email = awaitEmail(door);
+        assertThat(email.getSubject()).isEqualTo("[CRITICAL] Door forced open — " + door);
+        assertThat(addresses(email.getAllRecipients())).containsExactlyInAnyOrder("soc@example.com", "lead@example.com");
+        assertThat(addresses(email.getFrom())).containsExactly("gatehouse@example.com");
+        assertThat(email.getReplyTo()).extracting(Address::toString).doesNotContain("attacker@evil.example");
+        assertThat(Arrays.stream(SMTP.getReceivedMessages()).flatMap(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).map(Address::toString)).doesNotContain("attacker@evil.example");
+    }
+
+    @Test
+    void escapesVendorTextSoThatItCannotMentionAWholeSlackChannel() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String door = "<!channel> " + marker;
+        SLACK.stubFor(post(urlEqualTo("/services/T000/B000/test")).withRequestBody(containing(marker))
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
+
+        send(verkada("door_forced_open", door));
+
+        LoggedRequest slack = awaitSlackRequest("/services/T000/B000/test", marker);
+        assertThat(slack.getBodyAsString()).doesNotContain("<!channel>").contains("&lt;!channel&gt; " + marker);
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------
+
+    ObjectNode verkada(String notificationType, String door) {
+        ObjectNode webhook = Fixtures.verkada("door_remote_unlock_accepted");
+        ObjectNode data = (ObjectNode) webhook.get("data");
+        data.put("notification_type", notificationType).put("door_id", door).put("created", Instant.now().getEpochSecond());
+        ((ObjectNode) data.get("door_info")).put("name", door);
+        return webhook;
+    }
+
+    String send(ObjectNode webhook) {
+        HttpResponse<String> response = webhooks.verkada(Fixtures.json(webhook));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        try {
+            return JSON.readTree(response.body()).get("eventId").asText();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    Map<String, String> verkadaSignature(String body, long ts) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    SignedWebhooks.VERKADA_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            String signature = java.util.HexFormat.of().formatHex(
+                    mac.doFinal((body + "|" + ts).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return Map.of("Content-Type", "application/json", "Verkada-Signature", ts + "|" + signature);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void awaitNormalized(String eventId) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> "normalized".equals(
+                jdbc.queryForObject("select status from inbox where id = ?", String.class, eventId)));
+    }
+
+    void awaitAlertCount(String rule, String door, int count) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from alert where rule_name = ? and group_key = ?", Integer.class, rule,
+                "door:" + door) == count);
+    }
+
+    Map<String, Object> delivery(String triggerEventId, String channel) {
+        List<Map<String, Object>> rows = jdbc.queryForList("select d.status, d.attempts, d.last_error from "
+                + "alert_delivery d join alert a on a.id = d.alert_id where a.trigger_event_id = ? and d.channel = ?",
+                triggerEventId, channel);
+        return rows.isEmpty() ? Map.of() : rows.get(0);
+    }
+
+    LoggedRequest awaitSlackRequest(String path, String marker) {
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                !SLACK.findAll(postRequestedFor(urlPathEqualTo(path)).withRequestBody(containing(marker))).isEmpty());
+        return SLACK.findAll(postRequestedFor(urlPathEqualTo(path)).withRequestBody(containing(marker))).get(0);
+    }
+
+    MimeMessage awaitEmail(String door) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> findEmail(door) != null);
+        return findEmail(door);
+    }
+
+    private static MimeMessage findEmail(String door) {
+        for (MimeMessage message : SMTP.getReceivedMessages()) {
+            try {
+                if (message.getSubject() != null && message.getSubject().contains(door)) {
+                    return message;
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return null;
+    }
+
+    private static List<String> addresses(Address[] addresses) {
+        return addresses == null ? List.of() : Arrays.stream(addresses).map(Address::toString).toList();
+    }
+
+    private static List<String> parts(MimeMessage message) throws Exception {
+        Object content = message.getContent();
+        if (!(content instanceof MimeMultipart multipart)) {
+            return List.of(message.getContentType());
+        }
+        List<String> types = new java.util.ArrayList<>();
+        collect(multipart, types);
+        return types;
+    }
+
+    private static void collect(MimeMultipart multipart, List<String> types) throws Exception {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            var part = multipart.getBodyPart(i);
+            if (part.getContent() instanceof MimeMultipart nested) {
+                collect(nested, types);
+            } else {
+                types.add(part.getContentType().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+    }
+}
