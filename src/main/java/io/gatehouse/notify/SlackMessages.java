@@ -39,14 +39,14 @@ public class SlackMessages {
     private final AlertQueries alerts;
     private final AlertText text;
     private final ActiveRules rules;
-    private final String apiUrl;
+    private final String serverUrl;
 
     public SlackMessages(AlertQueries alerts, AlertText text, ActiveRules rules,
-                         @Value("${gatehouse.slack.api-url:https://slack.com/api/}") String apiUrl) {
+                         @Value("${gatehouse.slack.server-url:https://slack.com}") String serverUrl) {
         this.alerts = alerts;
         this.text = text;
         this.rules = rules;
-        this.apiUrl = apiUrl;
+        this.serverUrl = serverUrl;
     }
 
     public void build(Exchange exchange) {
@@ -89,7 +89,7 @@ public class SlackMessages {
         if (target.usesWebhook()) {
             return "slack:gatehouse?webhookUrl=RAW(" + target.webhookUrl() + ")";
         }
-        return "slack:" + target.channel() + "?token=RAW(" + target.token() + ")&serverUrl=RAW(" + apiUrl + ")";
+        return "slack:" + target.channel() + "?token=RAW(" + target.token() + ")&serverUrl=RAW(" + serverUrl + ")";
     }
 
     /** Slack's three control characters in mrkdwn. */

@@ -32,7 +32,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +41,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import io.gatehouse.GatehouseApplication;
@@ -54,22 +53,32 @@ import io.gatehouse.support.SignedWebhooks;
  * another test's alerts. Runs once per database: see the H2 and PostgreSQL subclasses.
  */
 @CamelSpringBootTest
-@ActiveProfiles("alerting-test")
 @SpringBootTest(classes = GatehouseApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "gatehouse.vendors.seam.secret=" + SignedWebhooks.SEAM_SECRET,
                 "gatehouse.vendors.verkada.secret=" + SignedWebhooks.VERKADA_SECRET,
                 "gatehouse.vendors.tedee.token=" + SignedWebhooks.TEDEE_TOKEN,
-                "gatehouse.api.token=" + SignedWebhooks.API_TOKEN})
+                "gatehouse.api.token=" + SignedWebhooks.API_TOKEN,
+                // an additional location, because the application.yaml next to the tests outranks profile files
+                "spring.config.additional-location=classpath:/alerting-test.yaml"})
 abstract class AlertDeliveryContract {
 
     static final WireMockServer SLACK = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    /** A fixed port, so that the server can be stopped and started again where Gatehouse expects it. */
+    static final GreenMail SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static {
         SLACK.start();
         SMTP.start();
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static void peers(DynamicPropertyRegistry registry) {
@@ -105,7 +114,7 @@ abstract class AlertDeliveryContract {
         JsonNode message = JSON.readTree(slack.getBodyAsString());
         assertThat(message.get("text").asText()).contains("[CRITICAL] Door forced open — " + door);
         assertThat(message.get("blocks").get(0).get("type").asText()).isEqualTo("header");
-        assertThat(slack.getBodyAsString()).contains(eventId).contains("Lobby ACU");
+        assertThat(slack.getBodyAsString()).contains(eventId).contains("Lobby Door Controller");
 
         MimeMessage email = awaitEmail(door);
         assertThat(email.getSubject()).isEqualTo("[CRITICAL] Door forced open — " + door);
@@ -142,7 +151,8 @@ abstract class AlertDeliveryContract {
         assertThat(covered).hasSize(1);
         assertThat(covered.get(0)).contains(first, second, third).doesNotContain(fourth);
         LoggedRequest slack = awaitSlackRequest("/api/chat.postMessage", door);
-        assertThat(slack.getBodyAsString()).contains("3+%C3%97+Access+denied");
+        assertThat(java.net.URLDecoder.decode(slack.getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("3 × Access denied — " + door);
         assertThat(jdbc.queryForObject("select suppressed from rule_group_state where rule_name = 'repeated-denials' "
                 + "and group_key = ?", Integer.class, "door:" + door)).isEqualTo(1);
         assertThat(fifth).isNotBlank();
@@ -177,10 +187,10 @@ abstract class AlertDeliveryContract {
         String eventId = send(verkada("door_held_open", door));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(delivery(eventId, "slack:bot"))
-                .containsEntry("status", "failed").containsEntry("attempts", 3));
+                .containsEntry("status", "failed").containsEntry("attempts", 4));
         assertThat((String) delivery(eventId, "slack:bot").get("last_error")).contains("channel_not_found");
         assertThat(SLACK.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage"))
-                .withRequestBody(containing(door)))).hasSize(3);
+                .withRequestBody(containing(door)))).hasSize(4);
     }
 
     @Test
@@ -260,7 +270,7 @@ abstract class AlertDeliveryContract {
     }
 
     @Test
-    void escapesVendorTextSoThatItCannotMentionAWholeSlackChannel() {
+    void escapesVendorTextSoThatItCannotMentionAWholeSlackChannel() throws Exception {
         String marker = UUID.randomUUID().toString().substring(0, 8);
         String door = "<!channel> " + marker;
         SLACK.stubFor(post(urlEqualTo("/services/T000/B000/test")).withRequestBody(containing(marker))
@@ -268,8 +278,11 @@ abstract class AlertDeliveryContract {
 
         send(verkada("door_forced_open", door));
 
-        LoggedRequest slack = awaitSlackRequest("/services/T000/B000/test", marker);
-        assertThat(slack.getBodyAsString()).doesNotContain("<!channel>").contains("&lt;!channel&gt; " + marker);
+        JsonNode message = JSON.readTree(awaitSlackRequest("/services/T000/B000/test", marker).getBodyAsString());
+        assertThat(message.get("text").asText()).contains("&lt;!channel&gt; " + marker).doesNotContain("<!channel>");
+        // mrkdwn is where Slack expands mentions; plain_text (the header) shows text as it is
+        assertThat(message.findValues("text")).filteredOn(node -> "mrkdwn".equals(node.path("type").asText()))
+                .extracting(node -> node.get("text").asText()).noneMatch(text -> text.contains("<!channel>"));
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
