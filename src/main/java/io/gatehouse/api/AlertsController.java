@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.gatehouse.config.GatehouseProperties;
+import io.gatehouse.rules.ActiveRules;
 import io.gatehouse.rules.Rule;
 import io.gatehouse.rules.RuleBook;
 import io.gatehouse.rules.RuleConfigurationException;
@@ -19,16 +20,19 @@ import io.gatehouse.rules.RulesFile;
 import io.gatehouse.store.AlertQueries;
 import io.gatehouse.store.AlertQueries.AlertView;
 
-/** GET /api/alerts, GET /api/alerts/{id} and POST /api/rules/reload. */
+/** GET /api/alerts, GET /api/alerts/{id}, GET /api/rules and POST /api/rules/reload. */
 @RestController
 public class AlertsController {
 
     private final AlertQueries alerts;
     private final RulesFile rulesFile;
+    private final ActiveRules activeRules;
     private final GatehouseProperties.Api config;
 
-    public AlertsController(AlertQueries alerts, RulesFile rulesFile, GatehouseProperties properties) {
+    public AlertsController(AlertQueries alerts, RulesFile rulesFile, ActiveRules activeRules,
+                            GatehouseProperties properties) {
         this.alerts = alerts;
+        this.activeRules = activeRules;
         this.rulesFile = rulesFile;
         this.config = properties.api();
     }
@@ -49,6 +53,14 @@ public class AlertsController {
     @GetMapping("/api/alerts/{id}")
     public AlertView get(@PathVariable String id) {
         return alerts.get(id).orElseThrow(() -> new ApiError(404, "not_found", "no alert with id " + id));
+    }
+
+    /** The rules in force, by name, and the channels they may use. */
+    @GetMapping("/api/rules")
+    public Map<String, Object> rules() {
+        RuleBook book = activeRules.current();
+        return Map.of("rules", book.rules().stream().map(Rule::name).toList(),
+                "channels", book.channels().names(), "unconfiguredChannels", book.channels().unconfigured());
     }
 
     /** Re-reads the rules file; 422 with the reason when the new rules are invalid (the old ones stay). */
