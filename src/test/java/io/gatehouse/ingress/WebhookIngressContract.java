@@ -17,35 +17,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
-import io.gatehouse.GatehouseApplication;
 import io.gatehouse.support.Fixtures;
+import io.gatehouse.support.GatehouseIntegrationTest;
 import io.gatehouse.support.SignedWebhooks;
 
 /**
  * What a vendor sees of Gatehouse, over real HTTP with real signatures, asserted on the database rows.
  * Runs once per database: see the H2 and PostgreSQL subclasses.
  */
-@CamelSpringBootTest
-@SpringBootTest(classes = GatehouseApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "gatehouse.vendors.seam.secret=" + SignedWebhooks.SEAM_SECRET,
-                "gatehouse.vendors.verkada.secret=" + SignedWebhooks.VERKADA_SECRET,
-                "gatehouse.vendors.tedee.token=" + SignedWebhooks.TEDEE_TOKEN,
-                "gatehouse.api.token=" + SignedWebhooks.API_TOKEN,
-                "gatehouse.ingress.max-body-size=64KB",
-                "gatehouse.recovery.interval=500",
-                "gatehouse.recovery.grace=2s"})
+@GatehouseIntegrationTest
+@TestPropertySource(properties = {
+        "gatehouse.ingress.max-body-size=64KB",
+        "gatehouse.recovery.interval=500",
+        "gatehouse.recovery.grace=2s"})
 abstract class WebhookIngressContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -34,17 +34,16 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.TestPropertySource;
 
-import io.gatehouse.GatehouseApplication;
 import io.gatehouse.support.Fixtures;
+import io.gatehouse.support.GatehouseIntegrationTest;
 import io.gatehouse.support.SignedWebhooks;
 
 /**
@@ -52,15 +51,9 @@ import io.gatehouse.support.SignedWebhooks;
  * failures Slack and SMTP have in real life. Each test names its own door, so stubs and assertions never see
  * another test's alerts. Runs once per database: see the H2 and PostgreSQL subclasses.
  */
-@CamelSpringBootTest
-@SpringBootTest(classes = GatehouseApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "gatehouse.vendors.seam.secret=" + SignedWebhooks.SEAM_SECRET,
-                "gatehouse.vendors.verkada.secret=" + SignedWebhooks.VERKADA_SECRET,
-                "gatehouse.vendors.tedee.token=" + SignedWebhooks.TEDEE_TOKEN,
-                "gatehouse.api.token=" + SignedWebhooks.API_TOKEN,
-                // an additional location, because the application.yaml next to the tests outranks profile files
-                "spring.config.additional-location=classpath:/alerting-test.yaml"})
+@GatehouseIntegrationTest
+// an additional location, because the application.yaml next to the tests outranks profile files
+@TestPropertySource(properties = "spring.config.additional-location=classpath:/alerting-test.yaml")
 abstract class AlertDeliveryContract {
 
     static final WireMockServer SLACK = new WireMockServer(WireMockConfiguration.options().dynamicPort());

@@ -31,15 +31,6 @@ public final class SignedWebhooks {
     public static final String TEDEE_TOKEN = "tedee-test-token";
     public static final String API_TOKEN = "api-test-token";
 
-    /** Properties that configure a test Gatehouse with the secrets above. */
-    public static final String[] PROPERTIES = {
-            "gatehouse.vendors.seam.secret=" + SEAM_SECRET,
-            "gatehouse.vendors.verkada.secret=" + VERKADA_SECRET,
-            "gatehouse.vendors.tedee.token=" + TEDEE_TOKEN,
-            "gatehouse.api.token=" + API_TOKEN,
-            "gatehouse.ingress.max-body-size=64KB",
-    };
-
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
