@@ -19,6 +19,7 @@ import io.gatehouse.rules.RuleConfigurationException;
 import io.gatehouse.rules.RulesFile;
 import io.gatehouse.store.AlertQueries;
 import io.gatehouse.store.AlertQueries.AlertView;
+import io.gatehouse.store.DeliveryQueue;
 
 /** GET /api/alerts, GET /api/alerts/{id}, GET /api/rules and POST /api/rules/reload. */
 @RestController
@@ -27,11 +28,13 @@ public class AlertsController {
     private final AlertQueries alerts;
     private final RulesFile rulesFile;
     private final ActiveRules activeRules;
+    private final DeliveryQueue deliveries;
     private final GatehouseProperties.Api config;
 
     public AlertsController(AlertQueries alerts, RulesFile rulesFile, ActiveRules activeRules,
-                            GatehouseProperties properties) {
+                            DeliveryQueue deliveries, GatehouseProperties properties) {
         this.alerts = alerts;
+        this.deliveries = deliveries;
         this.activeRules = activeRules;
         this.rulesFile = rulesFile;
         this.config = properties.api();
@@ -53,6 +56,28 @@ public class AlertsController {
     @GetMapping("/api/alerts/{id}")
     public AlertView get(@PathVariable String id) {
         return alerts.get(id).orElseThrow(() -> new ApiError(404, "not_found", "no alert with id " + id));
+    }
+
+    /** Sends a failed delivery again, with a fresh set of attempts. */
+    @PostMapping("/api/alerts/{alertId}/deliveries/{deliveryId}/retry")
+    public Map<String, String> retry(@PathVariable String alertId, @PathVariable String deliveryId) {
+        AlertView alert = get(alertId);
+        if (alert.deliveries().stream().noneMatch(d -> d.id().equals(deliveryId))) {
+            throw new ApiError(404, "not_found", "alert " + alertId + " has no delivery " + deliveryId);
+        }
+        if (!deliveries.retry(deliveryId)) {
+            throw new ApiError(409, "not_failed", "only a failed delivery can be retried");
+        }
+        return Map.of("deliveryId", deliveryId, "status", "pending");
+    }
+
+    /** Sends every failed delivery of an alert again. */
+    @PostMapping("/api/alerts/{alertId}/retry")
+    public Map<String, Object> retryAll(@PathVariable String alertId) {
+        AlertView alert = get(alertId);
+        List<String> retried = alert.deliveries().stream().filter(d -> "failed".equals(d.status()))
+                .map(AlertQueries.DeliveryView::id).filter(deliveries::retry).toList();
+        return Map.of("alertId", alertId, "retried", retried);
     }
 
     /** The rules in force, by name, and the channels they may use. */

@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,17 +18,20 @@ import org.springframework.web.bind.annotation.RestController;
 import io.gatehouse.config.GatehouseProperties;
 import io.gatehouse.event.AccessEvent;
 import io.gatehouse.store.EventQueries;
+import io.gatehouse.store.EventReplay;
 
-/** GET /api/events and GET /api/events/{id}. */
+/** GET /api/events, GET /api/events/{id}, GET /api/events/failed and POST /api/events/{id}/replay. */
 @RestController
 @RequestMapping("/api/events")
 public class EventsController {
 
     private final EventQueries events;
+    private final EventReplay replay;
     private final GatehouseProperties.Api config;
 
-    public EventsController(EventQueries events, GatehouseProperties properties) {
+    public EventsController(EventQueries events, EventReplay replay, GatehouseProperties properties) {
         this.events = events;
+        this.replay = replay;
         this.config = properties.api();
     }
 
@@ -42,6 +46,21 @@ public class EventsController {
                 config.defaultPageSize(), config.maxPageSize());
         List<AccessEvent> found = events.find(filter);
         return Map.of("events", found, "count", found.size());
+    }
+
+    /** Events kept with a normalization error; each can be replayed. */
+    @GetMapping("/failed")
+    public Map<String, Object> failed(@RequestParam(required = false) Integer limit) {
+        int size = limit == null ? config.defaultPageSize() : Math.max(1, Math.min(limit, config.maxPageSize()));
+        var found = replay.failed(size);
+        return Map.of("events", found, "count", found.size());
+    }
+
+    /** Re-runs normalization and the rules for a stored event. */
+    @PostMapping("/{id}/replay")
+    public Map<String, String> replay(@PathVariable String id) throws java.io.IOException {
+        String status = replay.replay(id).orElseThrow(() -> new ApiError(404, "not_found", "no event with id " + id));
+        return Map.of("eventId", id, "status", status);
     }
 
     @GetMapping("/{id}")

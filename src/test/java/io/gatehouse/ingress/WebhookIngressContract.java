@@ -423,6 +423,25 @@ abstract class WebhookIngressContract {
         assertThat(jdbc.queryForObject("select error from inbox where id = ?", String.class, id)).isNotBlank();
         assertThat(jdbc.queryForObject("select count(*) from access_event where id = ?", Integer.class, id))
                 .isZero();
+        JsonNode failed = read(webhooks.get("/api/events/failed", SignedWebhooks.API_TOKEN));
+        assertThat(failed.get("events")).extracting(e -> e.get("id").asText()).contains(id);
+    }
+
+    @Test
+    void replaysAStoredEventThroughNormalizationAgain() {
+        HttpResponse<String> response = webhooks.seam(Fixtures.json(Fixtures.seam("lock.access_denied")));
+        String id = read(response).get("eventId").asText();
+        awaitEvent(id);
+        jdbc.update("update access_event set type = 'unknown' where id = ?", id);
+
+        HttpResponse<String> replay = webhooks.post("/api/events/" + id + "/replay", "",
+                Map.of("Authorization", "Bearer " + SignedWebhooks.API_TOKEN));
+
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(read(replay).get("status").asText()).isEqualTo("normalized");
+        assertThat(awaitEvent(id)).containsEntry("type", "access.denied");
+        assertThat(webhooks.post("/api/events/" + UUID.randomUUID() + "/replay", "",
+                Map.of("Authorization", "Bearer " + SignedWebhooks.API_TOKEN)).statusCode()).isEqualTo(404);
     }
 
     @Test

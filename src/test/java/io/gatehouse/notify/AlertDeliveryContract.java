@@ -184,6 +184,16 @@ abstract class AlertDeliveryContract {
         assertThat((String) delivery(eventId, "slack:bot").get("last_error")).contains("channel_not_found");
         assertThat(SLACK.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage"))
                 .withRequestBody(containing(door)))).hasSize(4);
+
+        // the channel is fixed; the operator retries the failed delivery from the API
+        SLACK.stubFor(post(urlEqualTo("/api/chat.postMessage")).withRequestBody(containing(door))
+                .willReturn(okJson("{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}")));
+        String alertId = jdbc.queryForObject("select id from alert where trigger_event_id = ?", String.class, eventId);
+        HttpResponse<String> retry = webhooks.post("/api/alerts/" + alertId + "/retry", "",
+                Map.of("Authorization", "Bearer " + SignedWebhooks.API_TOKEN));
+        assertThat(retry.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(delivery(eventId, "slack:bot"))
+                .containsEntry("status", "sent"));
     }
 
     @Test
