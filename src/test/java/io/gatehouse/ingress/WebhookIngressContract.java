@@ -52,6 +52,9 @@ abstract class WebhookIngressContract {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    io.gatehouse.store.Retention retention;
+
     SignedWebhooks webhooks;
 
     @BeforeEach
@@ -425,6 +428,23 @@ abstract class WebhookIngressContract {
                 .isZero();
         JsonNode failed = read(webhooks.get("/api/events/failed", SignedWebhooks.API_TOKEN));
         assertThat(failed.get("events")).extracting(e -> e.get("id").asText()).contains(id);
+    }
+
+    @Test
+    void purgesEventsOlderThanTheRetentionPeriodAndKeepsNewerOnes() {
+        String old = UUID.randomUUID().toString();
+        insertInboxRow(old, Fixtures.json(Fixtures.seam("lock.locked")), Instant.now().minus(Duration.ofDays(91)));
+        awaitEvent(old);
+        String recent = read(webhooks.seam(Fixtures.json(Fixtures.seam("lock.locked")))).get("eventId").asText();
+        awaitEvent(recent);
+
+        int deleted = retention.purge();
+
+        assertThat(deleted).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from inbox where id = ?", Integer.class, old)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from access_event where id = ?", Integer.class, old)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from access_event where id = ?", Integer.class, recent))
+                .isOne();
     }
 
     @Test
