@@ -99,7 +99,8 @@ public class RuleCompiler {
         for (String channel : notify) {
             if (!channels.contains(channel)) {
                 throw field.error("notify", "'" + channel + "' is not a configured channel; configured: "
-                        + (channels.isEmpty() ? "none (see gatehouse.channels)" : String.join(", ", channels)));
+                        + (channels.isEmpty() ? "none (see gatehouse.channels)"
+                        : String.join(", ", new java.util.TreeSet<>(channels))));
             }
         }
         Window zoneSource = match.outsideHours() != null ? match.outsideHours() : match.during();
@@ -124,7 +125,8 @@ public class RuleCompiler {
 
     private String vendor(String value) {
         if (!vendors.contains(value)) {
-            throw new IllegalArgumentException("'" + value + "' is not a vendor; known: " + String.join(", ", vendors));
+            throw new IllegalArgumentException("'" + value + "' is not a vendor; known: "
+                    + String.join(", ", new java.util.TreeSet<>(vendors)));
         }
         return value;
     }

@@ -465,6 +465,48 @@ abstract class WebhookIngressContract {
     }
 
     @Test
+    void answersGeneratedHostileBodiesWithFourHundredsOrDuplicateNeverAFiveHundredOrAHalfEvent() {
+        String valid = Fixtures.json(Fixtures.load("verkada/door_keycard_entered_rejected.json"));
+        java.util.List<byte[]> bodies = HostileInput.bodies(valid, 300, 20261124L);
+        java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+
+        for (byte[] body : bodies) {
+            HttpResponse<String> response = webhooks.post("/webhooks/verkada", body,
+                    verkadaHeaders(body, Instant.now().getEpochSecond()));
+            statuses.merge(response.statusCode(), 1, Integer::sum);
+            String shown = new String(body, StandardCharsets.UTF_8);
+            assertThat(response.statusCode()).as("status for body %s", shown.substring(0, Math.min(shown.length(), 120)))
+                    .isIn(200, 202, 400, 413);
+            if (response.statusCode() >= 400) {
+                assertThat(read(response).get("error").asText()).isNotBlank();
+            }
+        }
+
+        // every accepted body was stored whole and normalized or kept with its error; none is half-stored
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from inbox where status = 'received'", Integer.class) == 0);
+        assertThat(jdbc.queryForObject("select count(*) from inbox i where status = 'normalized' and not exists "
+                + "(select 1 from access_event e where e.id = i.id)", Integer.class)).isZero();
+        assertThat(statuses).containsKey(400);
+        // and the service still serves others
+        assertThat(webhooks.verkada(Fixtures.json(Fixtures.verkada("door_remote_unlock_accepted"))).statusCode())
+                .isEqualTo(202);
+    }
+
+    private static Map<String, String> verkadaHeaders(byte[] body, long ts) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    SignedWebhooks.VERKADA_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update(body);
+            String signature = java.util.HexFormat.of().formatHex(mac.doFinal(("|" + ts).getBytes(StandardCharsets.UTF_8)));
+            return Map.of("Content-Type", "application/json", "Verkada-Signature", ts + "|" + signature);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void apiRefusesRequestsWithoutTheToken() {
         assertThat(webhooks.get("/api/events", null).statusCode()).isEqualTo(401);
         assertThat(webhooks.get("/api/events", "wrong").statusCode()).isEqualTo(401);
