@@ -10,6 +10,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** One real PostgreSQL server per test JVM, started on first use and stopped when the JVM exits. */
 public final class EmbeddedPostgresDatabase {
 
+
+
     private static EmbeddedPostgres server;
 
     private EmbeddedPostgresDatabase() {
@@ -35,6 +37,11 @@ public final class EmbeddedPostgresDatabase {
 
     /** Points the application at a fresh database of its own on the shared server. */
     public static void register(DynamicPropertyRegistry registry) {
+        freshDatabase().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The datasource properties of a fresh database of its own on the shared server. */
+    public static java.util.Map<String, String> freshDatabase() {
         String database = "gatehouse_" + Long.toHexString(System.nanoTime());
         try (var connection = server().getPostgresDatabase().getConnection();
              var statement = connection.createStatement()) {
@@ -42,8 +49,8 @@ public final class EmbeddedPostgresDatabase {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot create test database", e);
         }
-        registry.add("spring.datasource.url", () -> server().getJdbcUrl("postgres", database));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        return java.util.Map.of("spring.datasource.url", server().getJdbcUrl("postgres", database),
+                "spring.datasource.username", "postgres",
+                "spring.datasource.password", "postgres");
     }
 }
