@@ -14,11 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialBackoff     wait after the first failure; doubled after each further one
  * @param maxBackoff         the longest wait between attempts
  * @param rateLimitedBackoff wait after a Slack 429 that carries no Retry-After
+ * @param lease              how long a claimed delivery is its sender's before another may take it over
  */
 @ConfigurationProperties("gatehouse.delivery")
 public record DeliveryProperties(@DefaultValue("1s") Duration pollInterval,
                                  @DefaultValue("8") int maxAttempts,
                                  @DefaultValue("5s") Duration initialBackoff,
                                  @DefaultValue("15m") Duration maxBackoff,
-                                 @DefaultValue("30s") Duration rateLimitedBackoff) {
+                                 @DefaultValue("30s") Duration rateLimitedBackoff,
+                                 @DefaultValue("2m") Duration lease) {
 }

@@ -22,8 +22,6 @@ import io.gatehouse.notify.DeliveryProperties;
 @Component
 public class DeliveryQueue {
 
-    /** How long a claimed delivery may take before another poller may take it over. */
-    static final Duration LEASE = Duration.ofMinutes(2);
     static final int BATCH = 50;
 
     private final JdbcTemplate jdbc;
@@ -60,7 +58,7 @@ public class DeliveryQueue {
         }
         int claimed = jdbc.update("update alert_delivery set status = 'sending', attempts = attempts + 1, "
                         + "next_attempt_at = ? where id = ? and status in ('pending', 'sending') and next_attempt_at <= ?",
-                utc(now.plus(LEASE)), delivery.id(), utc(now));
+                utc(now.plus(config.lease())), delivery.id(), utc(now));
         return claimed == 1 ? delivery : null;
     }
 
