@@ -223,6 +223,39 @@ abstract class AlertDeliveryContract {
     }
 
     @Test
+    void sendsQueuedAlertsToAChannelInTheOrderTheyWereRaisedWhenItIsBack() {
+        String path = "/services/T000/B000/ordered";
+        String scenario = "ordered-outage";
+        String[] states = {Scenario.STARTED, "second failure", "third failure"};
+        for (int i = 0; i < states.length; i++) {
+            SLACK.stubFor(post(urlEqualTo(path)).inScenario(scenario).whenScenarioStateIs(states[i])
+                    .willReturn(aResponse().withStatus(503).withBody("down"))
+                    .willSetStateTo(i + 1 < states.length ? states[i + 1] : "up"));
+        }
+        SLACK.stubFor(post(urlEqualTo(path)).inScenario(scenario).whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> doors = List.of("Ordered-1-" + run, "Ordered-2-" + run, "Ordered-3-" + run);
+
+        for (String door : doors) {
+            send(verkada("door_opened", door));
+            // the next alert is raised only after this one, so their order is known
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("select count(*) from alert "
+                    + "where rule_name = 'ordered-doors' and group_key = ?", Integer.class, "door:" + door) == 1);
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> SLACK.findAll(postRequestedFor(urlEqualTo(path))
+                .withRequestBody(containing(doors.get(2)))).size() == 1);
+        List<String> sequence = SLACK.findAll(postRequestedFor(urlEqualTo(path))).stream()
+                .sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate))
+                .map(request -> doors.stream().filter(request.getBodyAsString()::contains).findFirst().orElse("?"))
+                .toList();
+        // three refused attempts of the first alert, then each alert once, in order
+        assertThat(sequence).containsExactly(doors.get(0), doors.get(0), doors.get(0), doors.get(0), doors.get(1),
+                doors.get(2));
+    }
+
+    @Test
     void keepsTheEmailWhileSmtpIsDownAndSendsItWhenItIsBack() throws Exception {
         String door = "Mailroom " + UUID.randomUUID().toString().substring(0, 8);
         SLACK.stubFor(post(urlEqualTo("/services/T000/B000/test")).withRequestBody(containing(door))
