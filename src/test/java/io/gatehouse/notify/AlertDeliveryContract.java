@@ -225,7 +225,9 @@ abstract class AlertDeliveryContract {
     @Test
     void sendsQueuedAlertsToAChannelInTheOrderTheyWereRaisedWhenItIsBack() {
         String path = "/services/T000/B000/ordered";
-        String scenario = "ordered-outage";
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        // the stub server is shared by the H2 and PostgreSQL runs: a scenario and doors of this run's own
+        String scenario = "ordered-outage-" + run;
         String[] states = {Scenario.STARTED, "second failure", "third failure"};
         for (int i = 0; i < states.length; i++) {
             SLACK.stubFor(post(urlEqualTo(path)).inScenario(scenario).whenScenarioStateIs(states[i])
@@ -234,7 +236,6 @@ abstract class AlertDeliveryContract {
         }
         SLACK.stubFor(post(urlEqualTo(path)).inScenario(scenario).whenScenarioStateIs("up")
                 .willReturn(aResponse().withStatus(200).withBody("ok")));
-        String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> doors = List.of("Ordered-1-" + run, "Ordered-2-" + run, "Ordered-3-" + run);
 
         for (String door : doors) {
@@ -249,6 +250,7 @@ abstract class AlertDeliveryContract {
         List<String> sequence = SLACK.findAll(postRequestedFor(urlEqualTo(path))).stream()
                 .sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate))
                 .map(request -> doors.stream().filter(request.getBodyAsString()::contains).findFirst().orElse("?"))
+                .filter(door -> !door.equals("?"))
                 .toList();
         // three refused attempts of the first alert, then each alert once, in order
         assertThat(sequence).containsExactly(doors.get(0), doors.get(0), doors.get(0), doors.get(0), doors.get(1),
