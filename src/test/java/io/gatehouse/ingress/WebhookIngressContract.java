@@ -473,7 +473,7 @@ abstract class WebhookIngressContract {
 
         for (byte[] body : bodies) {
             HttpResponse<String> response = webhooks.post("/webhooks/verkada", body,
-                    verkadaHeaders(body, Instant.now().getEpochSecond()));
+                    SignedWebhooks.verkadaHeaders(body, SignedWebhooks.VERKADA_SECRET, Instant.now().getEpochSecond()));
             statuses.merge(response.statusCode(), 1, Integer::sum);
             String shown = new String(body, StandardCharsets.UTF_8);
             assertThat(response.statusCode()).as("status for body %s", shown.substring(0, Math.min(shown.length(), 120)))
@@ -494,18 +494,6 @@ abstract class WebhookIngressContract {
                 .isEqualTo(202);
     }
 
-    private static Map<String, String> verkadaHeaders(byte[] body, long ts) {
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(
-                    SignedWebhooks.VERKADA_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(body);
-            String signature = java.util.HexFormat.of().formatHex(mac.doFinal(("|" + ts).getBytes(StandardCharsets.UTF_8)));
-            return Map.of("Content-Type", "application/json", "Verkada-Signature", ts + "|" + signature);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Test
     void apiRefusesRequestsWithoutTheToken() {

@@ -282,7 +282,8 @@ abstract class AlertDeliveryContract {
                 .willReturn(aResponse().withStatus(200).withBody("ok")));
         String body = Fixtures.json(verkada("door_forced_open", door));
         long ts = Instant.now().getEpochSecond();
-        Map<String, String> headers = new HashMap<>(verkadaSignature(body, ts));
+        Map<String, String> headers = new HashMap<>(SignedWebhooks.verkadaHeaders(
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8), SignedWebhooks.VERKADA_SECRET, ts));
         headers.put("To", "attacker@evil.example");
         headers.put("Cc", "attacker@evil.example");
         headers.put("Bcc", "attacker@evil.example");
@@ -343,18 +344,6 @@ abstract class AlertDeliveryContract {
         }
     }
 
-    Map<String, String> verkadaSignature(String body, long ts) {
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(
-                    SignedWebhooks.VERKADA_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-            String signature = java.util.HexFormat.of().formatHex(
-                    mac.doFinal((body + "|" + ts).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            return Map.of("Content-Type", "application/json", "Verkada-Signature", ts + "|" + signature);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     void awaitNormalized(String eventId) {
         await().atMost(Duration.ofSeconds(10)).until(() -> "normalized".equals(

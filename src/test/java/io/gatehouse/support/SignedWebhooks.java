@@ -66,11 +66,18 @@ public final class SignedWebhooks {
     }
 
     public HttpResponse<String> verkada(String body, String secret, Instant signedAt) {
-        long ts = signedAt.getEpochSecond();
-        String signature = HexFormat.of().formatHex(
-                hmac(secret.getBytes(StandardCharsets.UTF_8), (body + "|" + ts).getBytes(StandardCharsets.UTF_8)));
-        return post("/webhooks/verkada", body,
-                Map.of("Content-Type", "application/json", "Verkada-Signature", ts + "|" + signature));
+        return post("/webhooks/verkada", body, verkadaHeaders(body.getBytes(StandardCharsets.UTF_8), secret,
+                signedAt.getEpochSecond()));
+    }
+
+    /** Content-Type and Verkada-Signature for these exact bytes: HMAC-SHA256 of {@code body|ts}. */
+    public static Map<String, String> verkadaHeaders(byte[] body, String secret, long ts) {
+        byte[] signed = new byte[body.length + ("|" + ts).length()];
+        System.arraycopy(body, 0, signed, 0, body.length);
+        byte[] suffix = ("|" + ts).getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(suffix, 0, signed, body.length, suffix.length);
+        String signature = HexFormat.of().formatHex(hmac(secret.getBytes(StandardCharsets.UTF_8), signed));
+        return Map.of("Content-Type", "application/json", "Verkada-Signature", ts + "|" + signature);
     }
 
     public HttpResponse<String> tedee(String body) {
