@@ -23,7 +23,8 @@ public record EventFilter(String vendor, String type, String door, Instant since
 
     /** The SQL LIKE pattern for {@link #type}: {@code lock.*} becomes {@code lock.%}. */
     public String typePattern() {
-        return type == null ? null : type.replace("%", "\\%").replace("_", "\\_").replace("*", "%");
+        return type == null ? null
+                : type.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace("*", "%");
     }
 
     private static Instant instant(String name, String value) {

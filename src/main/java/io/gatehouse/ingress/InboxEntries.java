@@ -33,13 +33,12 @@ public class InboxEntries {
             throw WebhookRejection.badRequest("missing_event_type",
                     "the payload names no " + vendor + " event type");
         }
-        String key = event.deduplicationKey() != null ? event.deduplicationKey() : deliveryId;
-        if (key == null || key.isBlank()) {
-            throw WebhookRejection.badRequest("missing_event_id",
-                    "the payload carries no id that tells a redelivery apart from a new " + vendor + " event");
-        }
+        String raw = strictUtf8(rawBody);
+        // a well-signed event is never refused for lack of an id: the exact body then tells redeliveries apart
+        String key = !isBlank(event.deduplicationKey()) ? event.deduplicationKey()
+                : !isBlank(deliveryId) ? deliveryId : "body:" + sha256(rawBody);
         return new InboxEntry(UUID.randomUUID().toString(), vendor, bounded(key), truncate(event.vendorEventId()),
-                truncate(event.eventType()), receivedAt, strictUtf8(rawBody), event);
+                truncate(event.eventType()), receivedAt, raw, event);
     }
 
     private static String strictUtf8(byte[] body) {
@@ -55,15 +54,19 @@ public class InboxEntries {
     }
 
     static String bounded(String key) {
-        if (key.length() <= MAX_KEY_LENGTH) {
-            return key;
-        }
+        return key.length() <= MAX_KEY_LENGTH ? key : "sha256:" + sha256(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static String truncate(String value) {

@@ -49,7 +49,7 @@ public class EventQueries {
             params.addValue("vendor", filter.vendor());
         }
         if (filter.type() != null) {
-            sql.append(" and type like :type");
+            sql.append(" and type like :type escape '\\'");
             params.addValue("type", filter.typePattern());
         }
         if (filter.door() != null) {

@@ -125,7 +125,8 @@ public class VerkadaNormalizer implements VendorNormalizer {
         String controllerId = door != null && door.acuId() != null ? door.acuId() : data.deviceId();
         return builder
                 .door(Ref.of(data.doorId(), door == null ? null : door.name()))
-                .device(Ref.device(controllerId, door == null ? null : door.acuName(), "access_controller"))
+                .device(Ref.device(controllerId, door == null ? null : door.acuName(),
+                        webhook.accessControl() ? "access_controller" : data.deviceType()))
                 .actor(user == null ? null : Ref.actor(user.userId(), user.displayName(), user.email()))
                 .attribute("device_type", data.deviceType())
                 .attribute("aux_input_id", data.auxInfo() == null ? null : data.auxInfo().auxInputId())
@@ -143,12 +144,17 @@ public class VerkadaNormalizer implements VendorNormalizer {
         return Timestamps.fromEpochSeconds(webhook.createdAt());
     }
 
+    /** {@code enabled} decides when Verkada sends it; only without it do the words of the action. */
     private static boolean lockdownEnded(VerkadaWebhook.LockdownInfo lockdown) {
         if (lockdown == null) {
             return false;
         }
+        if ("true".equalsIgnoreCase(lockdown.enabled()) || "false".equalsIgnoreCase(lockdown.enabled())) {
+            return "false".equalsIgnoreCase(lockdown.enabled());
+        }
         String action = lockdown.action() == null ? "" : lockdown.action().toLowerCase(java.util.Locale.ROOT);
-        return "false".equalsIgnoreCase(lockdown.enabled())
-                || action.contains("end") || action.contains("disable") || action.contains("clear");
+        return java.util.Arrays.stream(action.split("[^a-z]+"))
+                .anyMatch(word -> word.equals("ended") || word.equals("end") || word.equals("disabled")
+                        || word.equals("cleared") || word.equals("lifted"));
     }
 }

@@ -81,7 +81,7 @@ public record VerkadaWebhook(
 
     @Override
     public String vendorEventId() {
-        return data != null && data.eventId() != null ? data.eventId() : webhookId;
+        return data != null && data.eventId() != null && !data.eventId().isBlank() ? data.eventId() : webhookId;
     }
 
     /** Verkada signs each retry anew but keeps the event id (else the webhook id) stable. */

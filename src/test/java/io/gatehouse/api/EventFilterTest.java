@@ -1,0 +1,103 @@
+package io.gatehouse.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The query parameters of GET /api/events, parsed and checked. */
+class EventFilterTest {
+
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 500;
+
+    @Test
+    void parsesEveryFilter() {
+        EventFilter filter = parse("seam", "lock.*", "Front Door", "2025-01-01T00:00:00Z", "2025-01-02T00:00:00Z",
+                10);
+
+        assertThat(filter).isEqualTo(new EventFilter("seam", "lock.*", "Front Door",
+                Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-01-02T00:00:00Z"), 10));
+    }
+
+    @Test
+    void treatsBlankFiltersAsAbsentAndUsesTheDefaultLimit() {
+        EventFilter filter = parse(" ", "", null, "  ", null, null);
+
+        assertThat(filter).isEqualTo(new EventFilter(null, null, null, null, null, DEFAULT_LIMIT));
+        assertThat(filter.typePattern()).isNull();
+    }
+
+    @Test
+    void trimsFilterValues() {
+        EventFilter filter = parse(" verkada ", " door.forced_open ", " Lobby ", " 2025-01-01T00:00:00Z ", null,
+                null);
+
+        assertThat(filter.vendor()).isEqualTo("verkada");
+        assertThat(filter.type()).isEqualTo("door.forced_open");
+        assertThat(filter.door()).isEqualTo("Lobby");
+        assertThat(filter.since()).isEqualTo(Instant.parse("2025-01-01T00:00:00Z"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "lock.*            | lock.%",
+            "door.forced_open  | door.forced\\_open",
+            "device.*_low      | device.%\\_low",
+            "*                 | %",
+            "100%              | 100\\%",
+    })
+    void turnsTheTypeIntoALikePatternWithWildcardsAndEscapes(String type, String pattern) {
+        assertThat(parse(null, type, null, null, null, null).typePattern()).isEqualTo(pattern);
+    }
+
+    @Test
+    void escapesABackslashInTheType() {
+        assertThat(parse(null, "lock\\", null, null, null, null).typePattern()).isEqualTo("lock\\\\");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yesterday", "2025-01-01", "2025-01-01T00:00:00", "1735689600"})
+    void refusesASinceThatIsNoInstant(String since) {
+        ApiError error = catchThrowableOfType(ApiError.class, () -> parse(null, null, null, since, null, null));
+
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.code()).isEqualTo("invalid_since");
+        assertThat(error.getMessage()).contains("2025-01-01T00:00:00Z");
+    }
+
+    @Test
+    void refusesAnUntilThatIsNoInstant() {
+        ApiError error = catchThrowableOfType(ApiError.class,
+                () -> parse(null, null, null, null, "tomorrow", null));
+
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.code()).isEqualTo("invalid_until");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 50, MAX_LIMIT})
+    void acceptsALimitWithinBounds(int limit) {
+        assertThat(parse(null, null, null, null, null, limit).limit()).isEqualTo(limit);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, MAX_LIMIT + 1, Integer.MAX_VALUE})
+    void refusesALimitOutOfBounds(int limit) {
+        ApiError error = catchThrowableOfType(ApiError.class, () -> parse(null, null, null, null, null, limit));
+
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.code()).isEqualTo("invalid_limit");
+        assertThat(error.getMessage()).contains(String.valueOf(MAX_LIMIT));
+    }
+
+    private static EventFilter parse(String vendor, String type, String door, String since, String until,
+                                     Integer limit) {
+        return EventFilter.parse(vendor, type, door, since, until, limit, DEFAULT_LIMIT, MAX_LIMIT);
+    }
+}
