@@ -12,32 +12,39 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** The JSON replies a vendor gets; the only place that sets a webhook's HTTP status. */
+import io.gatehouse.ops.GatehouseMetrics;
+
+/** The JSON replies a vendor gets; the only place that sets a webhook's HTTP status, and so where it is counted. */
 @Component
 public class WebhookReplies {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReplies.class);
 
     private final ObjectMapper json;
+    private final GatehouseMetrics metrics;
 
-    public WebhookReplies(ObjectMapper json) {
+    public WebhookReplies(ObjectMapper json, GatehouseMetrics metrics) {
         this.json = json;
+        this.metrics = metrics;
     }
 
     /** 202: the event is committed to the inbox. */
     public void accepted(Exchange exchange) {
         InboxEntry entry = exchange.getIn().getBody(InboxEntry.class);
+        metrics.webhookAccepted(entry.vendor());
         write(exchange.getMessage(), 202, Map.of("status", "accepted", "eventId", entry.id()));
     }
 
     /** 200: the event was stored before; the id is the one it got then. */
     public void duplicate(Exchange exchange) {
         String existingId = exchange.getIn().getBody(String.class);
+        metrics.webhookDuplicate(vendor(exchange));
         write(exchange.getMessage(), 200, Map.of("status", "duplicate", "eventId", existingId));
     }
 
     /** 404 for a path under /webhooks that names no vendor Gatehouse knows. */
     public void unknownVendor(Exchange exchange) {
+        metrics.webhookRejected(vendor(exchange), 404, "unknown_vendor");
         write(exchange.getMessage(), 404, error("unknown_vendor",
                 "no vendor is served at this path; use /webhooks/seam, /webhooks/tedee or /webhooks/verkada"));
     }
@@ -45,7 +52,7 @@ public class WebhookReplies {
     /** Replies to an exception caught by the shared error handler in routes/errors.camel.yaml. */
     public void rejected(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String vendor = exchange.getProperty(IngressExchange.VENDOR, "unknown", String.class);
+        String vendor = vendor(exchange);
         int status;
         Map<String, String> body;
         if (cause instanceof WebhookRejection rejection) {
@@ -65,7 +72,12 @@ public class WebhookReplies {
         if (status != 500) {
             LOG.info("vendor={} webhook rejected: {} {}", vendor, status, body.get("error"));
         }
+        metrics.webhookRejected(vendor, status, body.get("error"));
         write(exchange.getMessage(), status, body);
+    }
+
+    private static String vendor(Exchange exchange) {
+        return exchange.getProperty(IngressExchange.VENDOR, "unknown", String.class);
     }
 
     private static Map<String, String> error(String code, String message) {

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import io.gatehouse.ops.GatehouseMetrics;
 import io.gatehouse.store.DeliveryQueue;
 
 /** Records what became of a delivery attempt, for routes/notify/deliveries.camel.yaml. */
@@ -18,14 +19,17 @@ public class DeliveryOutcomes {
     public static final String DELIVERY = "gatehouseDelivery";
 
     private final DeliveryQueue queue;
+    private final GatehouseMetrics metrics;
 
-    public DeliveryOutcomes(DeliveryQueue queue) {
+    public DeliveryOutcomes(DeliveryQueue queue, GatehouseMetrics metrics) {
         this.queue = queue;
+        this.metrics = metrics;
     }
 
     public void sent(Exchange exchange) {
         Delivery delivery = exchange.getProperty(DELIVERY, Delivery.class);
         queue.sent(delivery);
+        metrics.deliverySent(delivery);
         LOG.info("alert {} delivered to {} (attempt {})", delivery.alertId(), delivery.channel(), delivery.attempt());
     }
 
@@ -36,6 +40,7 @@ public class DeliveryOutcomes {
         String error = cause == null ? "unknown error"
                 : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         String status = queue.failed(delivery, error, retryAfter);
+        metrics.delivery(delivery.channel(), "failed".equals(status) ? "failed" : "retrying");
         LOG.warn("alert {} not delivered to {} (attempt {}): {}; now {}", delivery.alertId(), delivery.channel(),
                 delivery.attempt(), cause == null ? "unknown" : cause.getClass().getSimpleName(), status);
     }

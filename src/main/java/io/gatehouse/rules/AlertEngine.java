@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.gatehouse.event.AccessEvent;
+import io.gatehouse.ops.GatehouseMetrics;
 import io.gatehouse.store.AlertStore;
 import io.gatehouse.store.AlertStore.GroupState;
 
@@ -28,39 +29,67 @@ public class AlertEngine {
     private final AlertStore store;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final GatehouseMetrics metrics;
 
-    public AlertEngine(ActiveRules rules, AlertStore store, TransactionTemplate transaction, Clock clock) {
+    public AlertEngine(ActiveRules rules, AlertStore store, TransactionTemplate transaction, Clock clock,
+                       GatehouseMetrics metrics) {
         this.rules = rules;
         this.store = store;
         this.transaction = transaction;
         this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** What one rule did with the event; counted only once the transaction has committed. */
+    private record Verdict(Rule rule, String alertId, boolean suppressed) {
     }
 
     /** Returns the ids of the alerts raised. */
     public List<String> evaluate(AccessEvent event) {
-        List<Rule> matching = rules.current().rules().stream().filter(rule -> rule.matches(event)).toList();
+        RuleBook book = rules.current();
+        List<Rule> matching = book.rules().stream().filter(rule -> rule.matches(event)).toList();
         if (matching.isEmpty()) {
             return List.of();
         }
-        List<String> alerts = transaction.execute(status -> {
-            List<String> raised = new ArrayList<>();
+        List<Verdict> verdicts = transaction.execute(status -> {
+            List<Verdict> done = new ArrayList<>();
             for (Rule rule : matching) {
-                String alert = evaluate(rule, event, clock.instant());
-                if (alert != null) {
-                    raised.add(alert);
-                }
+                done.add(evaluate(rule, event, clock.instant()));
             }
-            return raised;
+            return done;
         });
+        List<String> alerts = new ArrayList<>();
+        for (Verdict verdict : verdicts) {
+            count(verdict, event, book);
+            if (verdict.alertId() != null) {
+                alerts.add(verdict.alertId());
+            }
+        }
         if (!alerts.isEmpty()) {
             LOG.info("event {} ({}) raised alerts {}", event.id(), event.type(), alerts);
         }
         return alerts;
     }
 
-    private String evaluate(Rule rule, AccessEvent event, Instant now) {
+    private void count(Verdict verdict, AccessEvent event, RuleBook book) {
+        Rule rule = verdict.rule();
+        if (verdict.suppressed()) {
+            metrics.alertSuppressed(rule.name());
+        }
+        if (verdict.alertId() == null) {
+            return;
+        }
+        metrics.alertRaised(rule.name(), rule.severityFor(event).code());
+        for (String channel : rule.channels()) {
+            if (book.channels().unconfigured().contains(channel)) {
+                metrics.delivery(channel, "skipped");
+            }
+        }
+    }
+
+    private Verdict evaluate(Rule rule, AccessEvent event, Instant now) {
         if (!store.markEvaluated(rule.name(), event.id())) {
-            return null;
+            return new Verdict(rule, null, false);
         }
         String group = rule.groupBy().keyOf(event);
         boolean stateful = rule.threshold() != null || rule.throttle() != null;
@@ -71,7 +100,7 @@ public class AlertEngine {
             covered = store.openThresholdMatches(rule.name(), group,
                     event.occurredAt().minus(rule.threshold().within()), event.occurredAt());
             if (covered.size() < rule.threshold().count()) {
-                return null;
+                return new Verdict(rule, null, false);
             }
         }
         int suppressed = 0;
@@ -81,7 +110,7 @@ public class AlertEngine {
                 if (rule.threshold() != null) {
                     store.closeThresholdMatches(rule.name(), covered, "suppressed");
                 }
-                return null;
+                return new Verdict(rule, null, true);
             }
             suppressed = state.suppressed();
         }
@@ -93,6 +122,6 @@ public class AlertEngine {
         if (rule.threshold() != null) {
             store.closeThresholdMatches(rule.name(), covered, alertId);
         }
-        return alertId;
+        return new Verdict(rule, alertId, false);
     }
 }

@@ -19,6 +19,9 @@ import io.gatehouse.ingress.InboxEntry;
 @Component
 public class EventReplay {
 
+    /** Exchange property marking a replay, whose age since receipt is no measure of normalization lag. */
+    public static final String REPLAY = "gatehouseReplay";
+
     private final JdbcTemplate jdbc;
     private final InboxRecovery recovery;
     private final ProducerTemplate producer;
@@ -48,6 +51,7 @@ public class EventReplay {
         }
         producer.send("direct:normalize-" + entry.vendor(), exchange -> {
             exchange.setProperty("inboxEntry", entry);
+            exchange.setProperty(REPLAY, true);
             exchange.getIn().setBody(entry);
         });
         return Optional.of(jdbc.queryForObject("select status from inbox where id = ?", String.class, id));

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.gatehouse.ingress.InboxEntry;
+import io.gatehouse.ops.GatehouseMetrics;
 
 /** Records why an event could not be normalized, so that it is listed and can be replayed rather than lost. */
 @Component
@@ -16,11 +17,18 @@ public class NormalizationFailures {
     private static final Logger LOG = LoggerFactory.getLogger(NormalizationFailures.class);
     static final int MAX_ERROR_LENGTH = 2000;
 
+    private final GatehouseMetrics metrics;
+
+    public NormalizationFailures(GatehouseMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     /** Sets the body to the parameters of sql/mark-inbox-failed.sql. */
     public void record(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         InboxEntry entry = exchange.getProperty("inboxEntry", InboxEntry.class);
-        Object id = entry != null ? entry.id() : rowId(exchange.getIn().getBody());
+        Object id = entry != null ? entry.id() : column(exchange.getIn().getBody(), "id");
+        metrics.normalizationFailed(entry != null ? entry.vendor() : (String) column(exchange.getIn().getBody(), "vendor"));
         // the message may quote the payload, which can hold personal data: it goes to the database, not the log
         String error = cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         LOG.warn("event {} could not be normalized ({}); kept with status failed",
@@ -29,7 +37,7 @@ public class NormalizationFailures {
                 "error", error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error));
     }
 
-    private static Object rowId(Object body) {
-        return body instanceof Map<?, ?> row ? row.get("id") : null;
+    private static Object column(Object body, String name) {
+        return body instanceof Map<?, ?> row ? row.get(name) : null;
     }
 }

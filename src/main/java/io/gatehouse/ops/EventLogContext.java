@@ -1,0 +1,84 @@
+package io.gatehouse.ops;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.NamedNode;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.InterceptStrategy;
+import org.apache.camel.support.processor.DelegateAsyncProcessor;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+import io.gatehouse.event.AccessEvent;
+import io.gatehouse.ingress.InboxEntry;
+import io.gatehouse.ingress.IngressExchange;
+import io.gatehouse.notify.Delivery;
+import io.gatehouse.notify.DeliveryOutcomes;
+
+/**
+ * Puts the event a route step works on into the logging MDC ({@code eventId}, {@code vendor}; {@code alertId} and
+ * {@code channel} for a delivery), so that every log line about it carries them, the JSON logs as fields.
+ *
+ * <p>An intercept strategy, because it wraps every step of every route in one place: no route has to remember to
+ * set or clear anything, and the keys come from the exchange properties the routes already carry, on whatever
+ * thread the step runs (the normalization after a wireTap, the delivery poller). The previous MDC is restored
+ * after each step, so a pooled thread never carries one event's id into the next.
+ */
+@Component
+public class EventLogContext implements InterceptStrategy {
+
+    public static final String EVENT_ID = "eventId";
+    public static final String VENDOR = "vendor";
+    public static final String ALERT_ID = "alertId";
+    public static final String CHANNEL = "channel";
+
+    @Override
+    public Processor wrapProcessorInInterceptors(CamelContext context, NamedNode definition, Processor target,
+                                                 Processor nextTarget) {
+        return new DelegateAsyncProcessor(target) {
+            @Override
+            public boolean process(Exchange exchange, AsyncCallback callback) {
+                Map<String, String> keys = keysOf(exchange);
+                if (keys.isEmpty()) {
+                    return processor.process(exchange, callback);
+                }
+                Map<String, String> previous = MDC.getCopyOfContextMap();
+                keys.forEach(MDC::put);
+                try {
+                    return processor.process(exchange, callback);
+                } finally {
+                    if (previous == null) {
+                        MDC.clear();
+                    } else {
+                        MDC.setContextMap(previous);
+                    }
+                }
+            }
+        };
+    }
+
+    /** The MDC keys for what this exchange is about; empty when it is about no event or delivery yet. */
+    static Map<String, String> keysOf(Exchange exchange) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        String vendor = exchange.getProperty(IngressExchange.VENDOR, String.class);
+        if (vendor != null) {
+            keys.put(VENDOR, vendor);
+        }
+        if (exchange.getProperty("accessEvent") instanceof AccessEvent event) {
+            keys.put(EVENT_ID, event.id());
+            keys.put(VENDOR, event.vendor());
+        } else if (exchange.getProperty("inboxEntry") instanceof InboxEntry entry) {
+            keys.put(EVENT_ID, entry.id());
+            keys.put(VENDOR, entry.vendor());
+        }
+        if (exchange.getProperty(DeliveryOutcomes.DELIVERY) instanceof Delivery delivery) {
+            keys.put(ALERT_ID, delivery.alertId());
+            keys.put(CHANNEL, delivery.channel());
+        }
+        return keys;
+    }
+}
