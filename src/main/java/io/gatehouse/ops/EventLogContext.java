@@ -20,8 +20,9 @@ import io.gatehouse.notify.Delivery;
 import io.gatehouse.notify.DeliveryOutcomes;
 
 /**
- * Puts the event a route step works on into the logging MDC ({@code eventId}, {@code vendor}; {@code alertId} and
- * {@code channel} for a delivery), so that every log line about it carries them, the JSON logs as fields.
+ * Puts the event a route step works on into the logging MDC ({@code eventId}, {@code vendor}; for a delivery also
+ * {@code alertId} and {@code channel}, the event being the alert's trigger), so that every log line about it
+ * carries them, the JSON logs as fields.
  *
  * <p>An intercept strategy, because it wraps every step of every route in one place: no route has to remember to
  * set or clear anything, and the keys come from the exchange properties the routes already carry, on whatever
@@ -76,9 +77,17 @@ public class EventLogContext implements InterceptStrategy {
             keys.put(VENDOR, entry.vendor());
         }
         if (exchange.getProperty(DeliveryOutcomes.DELIVERY) instanceof Delivery delivery) {
+            putIfKnown(keys, EVENT_ID, delivery.eventId());
+            putIfKnown(keys, VENDOR, delivery.vendor());
             keys.put(ALERT_ID, delivery.alertId());
             keys.put(CHANNEL, delivery.channel());
         }
         return keys;
+    }
+
+    private static void putIfKnown(Map<String, String> keys, String key, String value) {
+        if (value != null) {
+            keys.put(key, value);
+        }
     }
 }

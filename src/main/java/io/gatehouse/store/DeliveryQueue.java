@@ -36,11 +36,14 @@ public class DeliveryQueue {
 
     /** Deliveries that are due, oldest first; each still has to be {@link #claim claimed}. */
     public List<Delivery> due() {
-        return jdbc.query("select id, alert_id, channel, attempts, created_at from alert_delivery "
-                        + "where status in ('pending', 'sending') and next_attempt_at <= ? "
-                        + "order by created_at, id limit " + BATCH,
+        return jdbc.query("select d.id, d.alert_id, d.channel, d.attempts, d.created_at, a.trigger_event_id, e.vendor "
+                        + "from alert_delivery d join alert a on a.id = d.alert_id "
+                        + "left join access_event e on e.id = a.trigger_event_id "
+                        + "where d.status in ('pending', 'sending') and d.next_attempt_at <= ? "
+                        + "order by d.created_at, d.id limit " + BATCH,
                 (rs, n) -> new Delivery(rs.getString("id"), rs.getString("alert_id"), rs.getString("channel"),
-                        rs.getInt("attempts") + 1, rs.getObject("created_at", OffsetDateTime.class).toInstant()),
+                        rs.getInt("attempts") + 1, rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("trigger_event_id"), rs.getString("vendor")),
                 utc(clock.instant()));
     }
 

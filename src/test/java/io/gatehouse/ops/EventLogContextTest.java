@@ -62,14 +62,16 @@ class EventLogContextTest {
     }
 
     @Test
-    void namesTheAlertAndChannelOfADelivery() throws Exception {
+    void namesTheAlertChannelAndTriggeringEventOfADelivery() throws Exception {
         Exchange exchange = new DefaultExchange(camel);
-        exchange.setProperty(DeliveryOutcomes.DELIVERY, new Delivery("d-1", "alert-1", "email:soc", 1, Instant.now()));
+        exchange.setProperty(DeliveryOutcomes.DELIVERY, new Delivery("d-1", "alert-1", "email:soc", 1, Instant.now(),
+                "event-9", "seam"));
 
         wrapped().process(exchange);
 
         assertThat(seen).containsEntry(EventLogContext.ALERT_ID, "alert-1")
-                .containsEntry(EventLogContext.CHANNEL, "email:soc");
+                .containsEntry(EventLogContext.CHANNEL, "email:soc")
+                .containsEntry(EventLogContext.EVENT_ID, "event-9").containsEntry(EventLogContext.VENDOR, "seam");
     }
 
     @Test

@@ -108,6 +108,8 @@ class StructuredLogsIT {
         assertThat(aboutTheDelivery).singleElement().satisfies(line -> {
             assertThat(line.path(EventLogContext.ALERT_ID).asText()).isEqualTo(alertId);
             assertThat(line.path(EventLogContext.CHANNEL).asText()).isEqualTo("slack:webhook");
+            assertThat(line.path(EventLogContext.EVENT_ID).asText()).isEqualTo(eventId);
+            assertThat(line.path(EventLogContext.VENDOR).asText()).isEqualTo("verkada");
         });
         assertThat(lines).filteredOn(line -> line.path("message").asText().contains("invalid_signature"))
                 .singleElement().satisfies(line -> {
