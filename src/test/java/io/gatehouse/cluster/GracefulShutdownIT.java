@@ -99,6 +99,9 @@ class GracefulShutdownIT {
         assertThat(exitCode).as("exit code after SIGTERM; log in " + gatehouse.log()).isNotEqualTo(-1);
         assertThat(statuses).as("answers during the shutdown").allMatch(status -> status == 202 || status == 503);
         assertThat(slackRequests("in-flight")).isEqualTo(1);
+        // nothing failed while stopping: e.g. no database closed under the work still in flight
+        assertThat(Files.readAllLines(gatehouse.log())).noneMatch(line -> line.contains(" ERROR ")
+                || line.contains("Database is already closed"));
 
         slack.resetMappings();
         slack.stubFor(post(urlEqualTo(SLACK_PATH)).willReturn(aResponse().withStatus(200).withBody("ok")));
