@@ -10,6 +10,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 import io.gatehouse.ops.GatehouseMetrics;
@@ -19,6 +21,9 @@ import io.gatehouse.ops.GatehouseMetrics;
 public class WebhookReplies {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReplies.class);
+
+    /** What a 503 asks the vendor to wait before retrying. */
+    static final String RETRY_AFTER_SECONDS = "10";
 
     private final ObjectMapper json;
     private final GatehouseMetrics metrics;
@@ -63,17 +68,35 @@ public class WebhookReplies {
             JsonProcessingException parse = findCause(cause, JsonProcessingException.class);
             body = error("malformed_json", "the body is not JSON of the shape " + vendor + " sends: "
                     + parse.getOriginalMessage());
+        } else if (findCause(cause, DataAccessResourceFailureException.class) != null
+                || findCause(cause, TransientDataAccessException.class) != null) {
+            // The database is unreachable or busy: nothing was stored, and the vendor should retry soon.
+            LOG.warn("vendor={} webhook not stored, the database is unavailable: {}", vendor, rootMessage(cause));
+            status = 503;
+            body = error("storage_unavailable", "the event was not stored because the database is unavailable; "
+                    + "please retry");
         } else {
             // Logged without the body: it may carry badge holders' personal data.
             LOG.error("vendor={} webhook could not be stored, answering 500 so the vendor retries", vendor, cause);
             status = 500;
             body = error("internal_error", "the event was not stored; please retry");
         }
-        if (status != 500) {
+        if (status < 500) {
             LOG.info("vendor={} webhook rejected: {} {}", vendor, status, body.get("error"));
         }
         metrics.webhookRejected(vendor, status, body.get("error"));
         write(exchange.getMessage(), status, body);
+        if (status == 503) {
+            exchange.getMessage().setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static String vendor(Exchange exchange) {

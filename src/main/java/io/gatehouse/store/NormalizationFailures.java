@@ -37,6 +37,15 @@ public class NormalizationFailures {
                 "error", error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error));
     }
 
+    /** A transient database error: the row stays 'received', and the recovery sweep runs it again. */
+    public void deferred(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        InboxEntry entry = exchange.getProperty("inboxEntry", InboxEntry.class);
+        Object id = entry != null ? entry.id() : column(exchange.getIn().getBody(), "id");
+        LOG.warn("event {} not normalized yet, the database is unavailable or busy ({}); the recovery sweep retries it",
+                id, cause == null ? "unknown" : cause.getClass().getSimpleName());
+    }
+
     private static Object column(Object body, String name) {
         return body instanceof Map<?, ?> row ? row.get(name) : null;
     }
