@@ -54,7 +54,7 @@ public class AlertEngine {
         List<Verdict> verdicts = transaction.execute(status -> {
             List<Verdict> done = new ArrayList<>();
             for (Rule rule : matching) {
-                done.add(evaluate(rule, event, clock.instant()));
+                done.add(evaluate(rule, event, book, clock.instant()));
             }
             return done;
         });
@@ -87,7 +87,7 @@ public class AlertEngine {
         }
     }
 
-    private Verdict evaluate(Rule rule, AccessEvent event, Instant now) {
+    private Verdict evaluate(Rule rule, AccessEvent event, RuleBook book, Instant now) {
         if (!store.markEvaluated(rule.name(), event.id())) {
             return new Verdict(rule, null, false);
         }
@@ -118,7 +118,7 @@ public class AlertEngine {
             store.alerted(rule.name(), group, now);
         }
         String alertId = store.insertAlert(rule.name(), rule.severityFor(event).code(), group, event.id(), covered,
-                suppressed, rule.channels(), rules.current().channels().unconfigured(), now);
+                suppressed, rule.channels(), book.channels().unconfigured(), now);
         if (rule.threshold() != null) {
             store.closeThresholdMatches(rule.name(), covered, alertId);
         }

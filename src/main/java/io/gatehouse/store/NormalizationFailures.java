@@ -27,8 +27,9 @@ public class NormalizationFailures {
     public void record(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         InboxEntry entry = exchange.getProperty("inboxEntry", InboxEntry.class);
-        Object id = entry != null ? entry.id() : column(exchange.getIn().getBody(), "id");
-        metrics.normalizationFailed(entry != null ? entry.vendor() : (String) column(exchange.getIn().getBody(), "vendor"));
+        Object body = exchange.getIn().getBody();
+        Object id = entry != null ? entry.id() : column(body, "id");
+        metrics.normalizationFailed(entry != null ? entry.vendor() : (String) column(body, "vendor"));
         // the message may quote the payload, which can hold personal data: it goes to the database, not the log
         String error = cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         LOG.warn("event {} could not be normalized ({}); kept with status failed",

@@ -47,7 +47,10 @@ import io.gatehouse.support.SignedWebhooks;
 @AutoConfigureObservability(tracing = false)   // Spring Boot tests leave metrics out unless asked
 @TestPropertySource(properties = {
         "spring.config.additional-location=classpath:/operator-test.yaml",
-        "gatehouse.ingress.max-body-size=8KB"})
+        "gatehouse.ingress.max-body-size=8KB",
+        // the recovery sweep looks often, but only at rows older than an hour: the tests choose which it sees
+        "gatehouse.recovery.interval=500",
+        "gatehouse.recovery.grace=1h"})
 class OperatorSurfaceIT {
 
     static final WireMockServer SLACK = new WireMockServer(WireMockConfiguration.options().dynamicPort());
@@ -180,6 +183,26 @@ class OperatorSurfaceIT {
     }
 
     @Test
+    void countsFailedNormalizationsAndShowsHowOldTheOldestWaitingEventIs() {
+        String waiting = UUID.randomUUID().toString();
+        String broken = UUID.randomUUID().toString();
+        PrometheusScrape before = scrape();
+        // acknowledged ten minutes ago and not normalized yet (within the recovery grace period)
+        insertInboxRow(waiting, "{\"event\":\"lock-status-changed\"}", Instant.now().minus(Duration.ofMinutes(10)));
+        assertThat(scrape().value("gatehouse_inbox_oldest_unnormalized_age_seconds")).isGreaterThanOrEqualTo(600);
+
+        // two hours old: the recovery sweep takes it, and its payload cannot be parsed
+        insertInboxRow(broken, "{\"event\": [", Instant.now().minus(Duration.ofHours(2)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "failed".equals(
+                jdbc.queryForObject("select status from inbox where id = ?", String.class, broken)));
+        jdbc.update("delete from inbox where id = ?", waiting);
+
+        PrometheusScrape after = scrape();
+        assertThat(delta(before, after, "gatehouse_events_failed_total", "vendor", "tedee")).isEqualTo(1);
+        assertThat(after.value("gatehouse_inbox_oldest_unnormalized_age_seconds")).isLessThan(600);
+    }
+
+    @Test
     void healthShowsTheDatabaseAndTheMailServerButReadinessDoesNotWaitForMail() throws Exception {
         JsonNode health = JSON.readTree(expect(200, webhooks.get("/actuator/health", null)).body());
         assertThat(health.at("/components/db/status").asText()).as(health.toString()).isEqualTo("UP");
@@ -250,6 +273,12 @@ class OperatorSurfaceIT {
 
     private String send(ObjectNode webhook) {
         return eventId(expect(202, webhooks.verkada(Fixtures.json(webhook))));
+    }
+
+    private void insertInboxRow(String id, String rawBody, Instant receivedAt) {
+        jdbc.update("insert into inbox (id, vendor, dedup_key, vendor_event_type, received_at, raw_body, status) "
+                        + "values (?, 'tedee', ?, 'lock-status-changed', ?, ?, 'received')",
+                id, "test:" + id, java.time.OffsetDateTime.ofInstant(receivedAt, java.time.ZoneOffset.UTC), rawBody);
     }
 
     private void awaitNormalized(String eventId) {
