@@ -5,6 +5,9 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 import io.gatehouse.ingress.InboxEntry;
@@ -36,6 +39,19 @@ public class NormalizationFailures {
                 id, cause == null ? "unknown" : cause.getClass().getSimpleName());
         exchange.getIn().setBody(Map.of("id", String.valueOf(id),
                 "error", error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error));
+    }
+
+    /** Whether the exchange failed on a database that is unavailable or busy, rather than on the event. */
+    public boolean isTransient(Exchange exchange) {
+        Throwable failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
+                    || t instanceof RecoverableDataAccessException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A transient database error: the row stays 'received', and the recovery sweep runs it again. */

@@ -40,7 +40,10 @@ public final class GatehouseProcess {
         return workDir.resolve("gatehouse.log");
     }
 
-    /** Starts the jar and waits until it is ready (readiness UP). */
+    /**
+     * Starts the jar and waits until it is ready (readiness UP). About 10 s on an idle 2-core machine; the wait is
+     * generous because a loaded CI machine has been seen taking 90 s.
+     */
     public GatehouseProcess start() {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
@@ -58,7 +61,7 @@ public final class GatehouseProcess {
             throw new UncheckedIOException("cannot start " + command, e);
         }
         SignedWebhooks probe = new SignedWebhooks(port);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new AssertionError("Gatehouse exited at start-up; see " + log());
