@@ -3,7 +3,10 @@ package io.gatehouse.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Map;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -13,9 +16,12 @@ import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
+import io.gatehouse.ops.GatehouseMetrics;
+
 class NormalizationFailuresTest {
 
-    final NormalizationFailures failures = new NormalizationFailures();
+    final NormalizationFailures failures = new NormalizationFailures(
+            new GatehouseMetrics(new SimpleMeterRegistry(), Clock.systemUTC(), null));
 
     @Test
     void aBusyOrUnreachableDatabaseIsTransientWhereverItIsInTheCauseChain() {
