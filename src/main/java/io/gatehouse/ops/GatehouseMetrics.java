@@ -31,13 +31,14 @@ public class GatehouseMetrics {
     public GatehouseMetrics(MeterRegistry registry, Clock clock, JdbcTemplate jdbc) {
         this.registry = registry;
         this.clock = clock;
+        // strong references: a gauge holds its object weakly, and this one has no other owner
         InboxBacklog backlog = new InboxBacklog(jdbc, clock);
         Gauge.builder("gatehouse.inbox.oldest.unnormalized.age", backlog, InboxBacklog::oldestAgeSeconds)
                 .description("Age of the oldest acknowledged webhook not yet normalized (0 when there is none)")
-                .baseUnit("seconds")
+                .baseUnit("seconds").strongReference(true)
                 .register(registry);
         Gauge.builder("gatehouse.deliveries.waiting", backlog, InboxBacklog::waitingDeliveries)
-                .description("Alert deliveries pending or being sent")
+                .description("Alert deliveries pending or being sent").strongReference(true)
                 .register(registry);
     }
 
