@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import io.gatehouse.support.Fixtures;
+import io.gatehouse.support.GatehouseProcess;
 import io.gatehouse.support.GatehouseIntegrationTest;
 import io.gatehouse.support.PrometheusScrape;
 import io.gatehouse.support.SignedWebhooks;
@@ -55,7 +56,8 @@ class OperatorSurfaceIT {
 
     static final WireMockServer SLACK = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     /** A fixed port, so that the server can be stopped and started again where Gatehouse expects it. */
-    static final GreenMail SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final GreenMail SMTP = new GreenMail(
+            new ServerSetup(GatehouseProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SLACK_PATH = "/services/T000/B000/ops";
 
@@ -70,14 +72,6 @@ class OperatorSurfaceIT {
         registry.add("test.smtp.port", () -> SMTP.getSmtp().getPort());
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:gatehouse-ops;MODE=PostgreSQL;"
                 + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     @LocalServerPort
@@ -151,10 +145,12 @@ class OperatorSurfaceIT {
 
         List<String> forced = List.of(send(verkada("door_forced_open", door)),
                 send(verkada("door_forced_open", flakyDoor)));
-        List<String> held = List.of(send(verkada("door_held_open", heldDoor)), send(verkada("door_held_open", heldDoor)));
+        List<String> held = List.of(send(verkada("door_held_open", heldDoor)),
+                send(verkada("door_held_open", heldDoor)));
         held.forEach(this::awaitNormalized);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.queryForList(
-                "select d.status from alert_delivery d join alert a on a.id = d.alert_id where a.trigger_event_id in (?, ?)",
+                "select d.status from alert_delivery d join alert a on a.id = d.alert_id "
+                        + "where a.trigger_event_id in (?, ?)",
                 String.class, forced.get(0), forced.get(1))).containsExactly("sent", "sent", "sent", "sent"));
 
         PrometheusScrape after = scrape();
@@ -168,8 +164,8 @@ class OperatorSurfaceIT {
         assertThat(delta(before, after, "gatehouse_alerts_suppressed_total", "rule", "held-open")).isEqualTo(1);
         assertThat(delta(before, after, "gatehouse_deliveries_total", "channel", "slack:webhook", "outcome", "sent"))
                 .isEqualTo(2);
-        assertThat(delta(before, after, "gatehouse_deliveries_total", "channel", "slack:webhook", "outcome", "retrying"))
-                .isEqualTo(1);
+        assertThat(delta(before, after, "gatehouse_deliveries_total",
+                "channel", "slack:webhook", "outcome", "retrying")).isEqualTo(1);
         assertThat(delta(before, after, "gatehouse_deliveries_total", "channel", "email:soc", "outcome", "sent"))
                 .isEqualTo(2);
         assertThat(delta(before, after, "gatehouse_deliveries_total", "channel", "slack:unset", "outcome", "skipped"))
