@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import io.gatehouse.support.Fixtures;
 import io.gatehouse.support.GatehouseIntegrationTest;
@@ -34,6 +35,8 @@ import io.gatehouse.support.SignedWebhooks;
  * and the other events are all taken meanwhile.
  */
 @GatehouseIntegrationTest
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:gatehouse-storm;MODE=PostgreSQL;"
+        + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 class DuplicateStormIT {
 
     static final int DUPLICATES = 100_000;
