@@ -8,17 +8,25 @@ import java.time.format.DateTimeParseException;
  *
  * @param type a canonical type, or a family such as {@code lock.*}
  * @param door a door id or name
+ * @param before the end of the previous page, or null for the newest events
  */
-public record EventFilter(String vendor, String type, String door, Instant since, Instant until, int limit) {
+public record EventFilter(String vendor, String type, String door, Instant since, Instant until, EventCursor before,
+                          int limit) {
 
     public static EventFilter parse(String vendor, String type, String door, String since, String until,
                                     Integer limit, int defaultLimit, int maxLimit) {
+        return parse(vendor, type, door, since, until, null, limit, defaultLimit, maxLimit);
+    }
+
+    public static EventFilter parse(String vendor, String type, String door, String since, String until,
+                                    String before, Integer limit, int defaultLimit, int maxLimit) {
         int size = limit == null ? defaultLimit : limit;
         if (size < 1 || size > maxLimit) {
             throw new ApiError(400, "invalid_limit", "limit must be between 1 and " + maxLimit);
         }
         return new EventFilter(blankToNull(vendor), blankToNull(type), blankToNull(door),
-                instant("since", since), instant("until", until), size);
+                instant("since", since), instant("until", until),
+                before == null || before.isBlank() ? null : EventCursor.decode(before.trim()), size);
     }
 
     /** The SQL LIKE pattern for {@link #type}: {@code lock.*} becomes {@code lock.%}. */

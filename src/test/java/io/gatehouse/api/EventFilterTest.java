@@ -22,14 +22,14 @@ class EventFilterTest {
                 10);
 
         assertThat(filter).isEqualTo(new EventFilter("seam", "lock.*", "Front Door",
-                Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-01-02T00:00:00Z"), 10));
+                Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-01-02T00:00:00Z"), null, 10));
     }
 
     @Test
     void treatsBlankFiltersAsAbsentAndUsesTheDefaultLimit() {
         EventFilter filter = parse(" ", "", null, "  ", null, null);
 
-        assertThat(filter).isEqualTo(new EventFilter(null, null, null, null, null, DEFAULT_LIMIT));
+        assertThat(filter).isEqualTo(new EventFilter(null, null, null, null, null, null, DEFAULT_LIMIT));
         assertThat(filter.typePattern()).isNull();
     }
 
@@ -94,6 +94,28 @@ class EventFilterTest {
         assertThat(error.status()).isEqualTo(400);
         assertThat(error.code()).isEqualTo("invalid_limit");
         assertThat(error.getMessage()).contains(String.valueOf(MAX_LIMIT));
+    }
+
+    @Test
+    void readsBackTheCursorOfAPreviousPage() {
+        EventCursor end = new EventCursor(Instant.parse("2025-03-01T10:15:30Z"),
+                Instant.parse("2025-03-01T10:15:31.123456Z"), "0b6c1f2e-8f1d-4c1e-9d6b-2a7c3e9f1a00");
+
+        EventFilter filter = EventFilter.parse(null, null, null, null, null, end.encode(), null, DEFAULT_LIMIT,
+                MAX_LIMIT);
+
+        assertThat(filter.before()).isEqualTo(end);
+        assertThat(end.encode()).matches("[A-Za-z0-9_-]+");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not a cursor", "bm90IGEgY3Vyc29y", "MjAyNS0wMS0wMVQwMDowMDowMFp8eHx5"})
+    void refusesABeforeThatNoPageHandedOut(String before) {
+        ApiError error = catchThrowableOfType(ApiError.class, () -> EventFilter.parse(null, null, null, null, null,
+                before, null, DEFAULT_LIMIT, MAX_LIMIT));
+
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.code()).isEqualTo("invalid_before");
     }
 
     private static EventFilter parse(String vendor, String type, String door, String since, String until,
