@@ -2,6 +2,11 @@ package io.gatehouse.api;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+
+import io.gatehouse.event.EventType;
+import io.gatehouse.rules.Glob;
 
 /**
  * The filters of GET /api/events, parsed and checked.
@@ -29,10 +34,21 @@ public record EventFilter(String vendor, String type, String door, Instant since
                 before == null || before.isBlank() ? null : EventCursor.decode(before.trim()), size);
     }
 
-    /** The SQL LIKE pattern for {@link #type}: {@code lock.*} becomes {@code lock.%}. */
-    public String typePattern() {
-        return type == null ? null
-                : type.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace("*", "%");
+    /**
+     * The canonical types the type filter stands for, or null for any type. A family such as {@code lock.*}
+     * becomes the list of its types, which the database finds through its type index (a LIKE prefix cannot use
+     * an index on PostgreSQL outside the C locale); an exact type stays as given, known or not.
+     */
+    public List<String> typeCodes() {
+        if (type == null) {
+            return null;
+        }
+        if (!type.contains("*") && !type.contains("?")) {
+            return List.of(type);
+        }
+        Glob glob = Glob.of(type);
+        List<String> codes = Arrays.stream(EventType.values()).map(EventType::code).filter(glob::matches).toList();
+        return codes.size() == EventType.values().length ? null : codes;
     }
 
     private static Instant instant(String name, String value) {

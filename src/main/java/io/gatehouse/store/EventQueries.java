@@ -53,9 +53,13 @@ public class EventQueries {
             sql.append(" and vendor = :vendor");
             params.addValue("vendor", filter.vendor());
         }
-        if (filter.type() != null) {
-            sql.append(" and type like :type escape '\\'");
-            params.addValue("type", filter.typePattern());
+        List<String> types = filter.typeCodes();
+        if (types != null && types.isEmpty()) {
+            return new EventPage(List.of(), null);   // a pattern that no canonical type matches
+        }
+        if (types != null) {
+            sql.append(" and type in (:types)");
+            params.addValue("types", types);
         }
         if (filter.door() != null) {
             sql.append(" and (door_id = :door or door_name = :door)");

@@ -7,7 +7,6 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The query parameters of GET /api/events, parsed and checked. */
@@ -30,7 +29,7 @@ class EventFilterTest {
         EventFilter filter = parse(" ", "", null, "  ", null, null);
 
         assertThat(filter).isEqualTo(new EventFilter(null, null, null, null, null, null, DEFAULT_LIMIT));
-        assertThat(filter.typePattern()).isNull();
+        assertThat(filter.typeCodes()).isNull();
     }
 
     @Test
@@ -44,21 +43,26 @@ class EventFilterTest {
         assertThat(filter.since()).isEqualTo(Instant.parse("2025-01-01T00:00:00Z"));
     }
 
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "lock.*            | lock.%",
-            "door.forced_open  | door.forced\\_open",
-            "device.*_low      | device.%\\_low",
-            "*                 | %",
-            "100%              | 100\\%",
-    })
-    void turnsTheTypeIntoALikePatternWithWildcardsAndEscapes(String type, String pattern) {
-        assertThat(parse(null, type, null, null, null, null).typePattern()).isEqualTo(pattern);
+    @Test
+    void expandsATypeFamilyIntoItsCanonicalTypes() {
+        assertThat(parse(null, "lockdown.*", null, null, null, null).typeCodes())
+                .containsExactly("lockdown.started", "lockdown.ended");
+        assertThat(parse(null, "device.*", null, null, null, null).typeCodes())
+                .contains("device.connected", "device.battery_low").doesNotContain("door.opened");
     }
 
     @Test
-    void escapesABackslashInTheType() {
-        assertThat(parse(null, "lock\\", null, null, null, null).typePattern()).isEqualTo("lock\\\\");
+    void keepsAnExactTypeAsGivenEvenWhenUnknown() {
+        assertThat(parse(null, "door.forced_open", null, null, null, null).typeCodes())
+                .containsExactly("door.forced_open");
+        assertThat(parse(null, "door.exploded", null, null, null, null).typeCodes()).containsExactly("door.exploded");
+    }
+
+    @Test
+    void treatsAPatternMatchingEveryTypeAsNoFilterAndOneMatchingNoneAsEmpty() {
+        assertThat(parse(null, "*", null, null, null, null).typeCodes()).isNull();
+        assertThat(parse(null, "elevator.*", null, null, null, null).typeCodes()).isEmpty();
+        assertThat(parse(null, null, null, null, null, null).typeCodes()).isNull();
     }
 
     @ParameterizedTest

@@ -32,7 +32,7 @@ public final class Browser {
         options.setBinary(CHROMIUM);
         // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1440,900", "--force-device-scale-factor=1", "--lang=en-GB");
+                "--window-size=1440,1000", "--force-device-scale-factor=1", "--lang=en-GB");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
