@@ -301,17 +301,14 @@
     // a name with its id beside it; an id alone when the vendor gave no name
     const ref = (r) => (r ? [r.name || r.id, r.name && r.id && r.id !== r.name ? r.id : '', r.kind]
       .filter(Boolean).join(' · ') : '');
-    add('Type', event.type);
-    add('Severity', event.severity);
-    add('Outcome', event.outcome);
+    $('detail-badges').replaceChildren(badge('severity', event.severity), badge('outcome', event.outcome),
+      el('span', 'muted', event.vendor + ' · ' + event.method));
     add('Occurred', event.occurredAt && dateTimeFormat.format(new Date(event.occurredAt)), event.occurredAt);
     add('Received', event.receivedAt && dateTimeFormat.format(new Date(event.receivedAt)), event.receivedAt);
     add('Door', ref(event.door));
     add('Device', ref(event.device));
     add('Site', ref(event.site));
     add('Actor', event.actor ? ref(event.actor) + (event.actor.email ? ' · ' + event.actor.email : '') : '');
-    add('Method', event.method);
-    add('Vendor', event.vendor);
     add('Vendor type', event.vendorEventType);
     add('Vendor id', event.vendorEventId);
     add('Event id', event.id);

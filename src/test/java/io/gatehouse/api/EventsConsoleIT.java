@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -218,14 +219,23 @@ class EventsConsoleIT {
         By slack = By.cssSelector("#detail-alerts li.delivery[data-channel='slack:webhook']");
         By email = By.cssSelector("#detail-alerts li.delivery[data-channel='email:soc']");
         await(() -> "sent".equals(browser.findElement(slack).getDomAttribute("data-status")));
-        // nothing listens on the SMTP port: the email waits for its next attempt, with the error shown
-        await(() -> !browser.findElement(email).findElements(By.cssSelector(".delivery-error")).isEmpty());
+        // nothing listens on the SMTP port: after its last attempt the email is failed, with the error and a Retry
+        await(() -> "failed".equals(browser.findElement(email).getDomAttribute("data-status")));
+        assertThat(browser.findElement(email).findElement(By.cssSelector(".delivery-error")).getText())
+                .contains("Couldn't connect to host");
+        assertThat(browser.findElement(email).findElements(By.cssSelector("button.retry"))).hasSize(1);
         await(() -> browser.findElements(By.cssSelector("#alerts article.alert-card")).size() >= 3);
         assertThat(browser.findElement(By.id("alerts")).getText()).contains("forced-open").contains("repeated-denials")
                 .contains("held-open");
 
-        Path picture = Path.of("target", "console.png");
-        Files.write(picture, browser.getScreenshotAs(OutputType.BYTES));
+        // tall enough to show the event's alert under its raw payload
+        Dimension size = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(1440, 1180));
+        try {
+            Files.write(Path.of("target", "console.png"), browser.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            browser.manage().window().setSize(size);
+        }
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
