@@ -208,7 +208,7 @@ class EventsConsoleIT {
         SLACK.stubFor(post(urlEqualTo("/api/chat.postMessage")).withRequestBody(containing("Lab"))
                 .willReturn(okJson("{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}")));
         Instant now = Instant.now();
-        seedMorning(now);
+        String firstDenial = seedMorning(now);
         String forced = send(webhooks.verkada(Fixtures.json(at(verkada("door_forced_open", "Server Room", "Core ACU"),
                 now.minusSeconds(40)))));
 
@@ -227,6 +227,12 @@ class EventsConsoleIT {
         await(() -> browser.findElements(By.cssSelector("#alerts article.alert-card")).size() >= 3);
         assertThat(browser.findElement(By.id("alerts")).getText()).contains("forced-open").contains("repeated-denials")
                 .contains("held-open");
+        // the first denial did not trigger the threshold alert, but the alert covers it
+        waitFor(eventRow(firstDenial)).click();
+        await(() -> browser.findElement(By.id("detail-alerts")).getText().contains("repeated-denials"));
+        assertThat(browser.findElement(By.id("detail-alerts")).getText()).contains("3 × access.denied · Lab 2");
+        waitFor(eventRow(forced)).click();
+        await(() -> browser.findElement(By.id("detail-alerts")).getText().contains("forced-open"));
 
         // tall enough to show the event's alert under its raw payload
         Dimension size = browser.manage().window().getSize();
@@ -240,7 +246,8 @@ class EventsConsoleIT {
 
     // --- helpers ---------------------------------------------------------------------------------------------
 
-    private void seedMorning(Instant now) {
+    /** Returns the first of three denied badges at Lab 2, which a threshold alert covers without being its trigger. */
+    private String seedMorning(Instant now) {
         send(webhooks.seam(Fixtures.json(seam("lock.locked", now.minus(Duration.ofMinutes(52))))));
         send(webhooks.verkada(Fixtures.json(at(verkada("door_mobile_nfc_accepted", "Loading Dock", "Warehouse ACU"),
                 now.minus(Duration.ofMinutes(47))))));
@@ -248,15 +255,17 @@ class EventsConsoleIT {
         ((ObjectNode) tedee.get("data")).put("eventTime", now.minus(Duration.ofMinutes(40)).toString());
         send(webhooks.tedee(Fixtures.json(tedee)));
         send(webhooks.seam(Fixtures.json(seam("lock.unlocked", now.minus(Duration.ofMinutes(31))))));
+        List<String> denials = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            send(webhooks.verkada(Fixtures.json(at(verkada("door_keycard_entered_rejected", "Lab 2", "Lab ACU"),
-                    now.minus(Duration.ofMinutes(12)).plusSeconds(20L * i)))));
+            denials.add(send(webhooks.verkada(Fixtures.json(at(verkada("door_keycard_entered_rejected", "Lab 2",
+                    "Lab ACU"), now.minus(Duration.ofMinutes(12)).plusSeconds(20L * i))))));
         }
         send(webhooks.verkada(Fixtures.json(at(verkada("door_held_open", "Loading Dock", "Warehouse ACU"),
                 now.minus(Duration.ofMinutes(6))))));
         send(webhooks.seam(Fixtures.json(seam("device.low_battery", now.minus(Duration.ofMinutes(3))))));
         send(webhooks.verkada(Fixtures.json(at(verkada("door_opened", "Main Entrance", "Lobby ACU"),
                 now.minus(Duration.ofMinutes(1))))));
+        return denials.get(0);
     }
 
     private static ObjectNode verkada(String notificationType, String door, String controller) {
