@@ -30,7 +30,9 @@ public class VendorHttp {
     public VendorHttp(ObjectMapper json, EnrichmentProperties properties) {
         this.json = json;
         this.timeout = properties.timeout();
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        // HTTP/1.1: over plain http (a proxy, a test stub) the JDK's default HTTP/2 first tries an h2c upgrade on
+        // GET requests, which some servers never answer; a small JSON lookup gains nothing from HTTP/2
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
     /** A request builder for {@code url} with the lookup timeout set. */

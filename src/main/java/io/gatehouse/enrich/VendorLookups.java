@@ -19,6 +19,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
 
 import io.gatehouse.event.AccessEvent;
@@ -79,7 +80,7 @@ public class VendorLookups {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             LOG.warn("{} API lookup failed ({}); events from {} go on without its names for the next {}",
                     api.vendor(), cause.getClass().getSimpleName() + (cause.getMessage() == null ? ""
-                            : ": " + cause.getMessage()), api.vendor(), retryAfter);
+                            : ": " + cause.getMessage()), api.vendor(), DurationStyle.SIMPLE.print(retryAfter));
             return new VendorFacts(answered(device), answered(accessCode), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
