@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -110,6 +111,10 @@ class EnrichmentIT {
                 .containsEntry("actor_name", "Cleaning crew")
                 .containsEntry("time_zone", "Europe/Berlin").containsEntry("enrichment", "enriched");
         assertThat((String) row.get("attributes")).contains("\"vendor_site_id\":\"ws-test\"");
+        JsonNode api = readJson(webhooks.get("/api/events/" + eventId, SignedWebhooks.API_TOKEN).body());
+        assertThat(api.get("zone").asText()).isEqualTo("Europe/Berlin");
+        assertThat(api.get("enrichment").asText()).isEqualTo("enriched");
+        assertThat(api.get("site").get("name").asText()).isEqualTo("HQ Berlin");
         // known to the directory: Seam's API is not asked
         assertThat(VENDORS.findAll(postRequestedFor(urlEqualTo("/seam/devices/get"))
                 .withRequestBody(containing("6f1d5c1e-0000-4000-8000-000000000001")))).isEmpty();
@@ -192,14 +197,14 @@ class EnrichmentIT {
     void aSlowSeamApiNeitherDelaysTheReplyNorHoldsTheEventBack() {
         String device = UUID.randomUUID().toString();
         VENDORS.stubFor(post(urlEqualTo("/seam/devices/get")).withRequestBody(containing(device))
-                .willReturn(okJson("{\"device\":{\"display_name\":\"Too late\"}}").withFixedDelay(15_000)));
+                .willReturn(okJson("{\"device\":{\"display_name\":\"Too late\"}}").withFixedDelay(30_000)));
 
         long start = System.nanoTime();
         String eventId = send(seamUnlock(device, null, "2025-03-04T12:00:00Z"));
         Duration reply = Duration.ofNanos(System.nanoTime() - start);
 
-        // stored without the name (timeout 2s), long before Seam would have answered (15s)
-        Map<String, Object> row = await().atMost(Duration.ofSeconds(10)).until(() -> storedRow(eventId),
+        // stored without the name (timeout 5s), long before Seam would have answered (30s)
+        Map<String, Object> row = await().atMost(Duration.ofSeconds(20)).until(() -> storedRow(eventId),
                 stored -> stored != null);
         assertThat(row).containsEntry("device_id", device).containsEntry("device_name", null)
                 .containsEntry("enrichment", "failed");
@@ -269,8 +274,12 @@ class EnrichmentIT {
     }
 
     static String eventId(HttpResponse<String> response) {
+        return readJson(response.body()).get("eventId").asText();
+    }
+
+    static JsonNode readJson(String text) {
         try {
-            return JSON.readTree(response.body()).get("eventId").asText();
+            return JSON.readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
