@@ -47,8 +47,8 @@ public class DirectoryLoader {
         yaml(entries, Kind.DEVICE, "devices", properties.devices());
         yaml(entries, Kind.CREDENTIAL, "credentials", properties.credentials());
         yaml(entries, Kind.PERSON, "people", properties.people());
-        for (String file : properties.csvFiles()) {
-            entries.addAll(readCsv(Path.of(file.trim())));
+        for (String file : csvFiles()) {
+            entries.addAll(readCsv(Path.of(file)));
         }
         if (properties.table()) {
             entries.addAll(readTable());
@@ -58,7 +58,12 @@ public class DirectoryLoader {
 
     /** Whether anything but application.yaml is read, i.e. whether a refresh can change the directory. */
     public boolean hasExternalSources() {
-        return !properties.csvFiles().isEmpty() || properties.table();
+        return !csvFiles().isEmpty() || properties.table();
+    }
+
+    /** The CSV paths given; a blank one (an unset variable, {@code ${GATEHOUSE_DIRECTORY_CSV:}}) names none. */
+    private List<String> csvFiles() {
+        return properties.csvFiles().stream().filter(file -> !blank(file)).map(String::trim).toList();
     }
 
     List<DirectoryEntry> readCsv(Path file) {

@@ -53,6 +53,14 @@ class DirectoryLoaderTest {
     }
 
     @Test
+    void aBlankCsvPathNamesNoFile() {
+        DirectoryLoader loader = new DirectoryLoader(properties(List.of(), List.of(), List.of(" ")), null);
+
+        assertThat(loader.load().summary()).isEqualTo("0 sites, 0 doors, 0 devices, 0 credentials, 0 persons");
+        assertThat(loader.hasExternalSources()).isFalse();
+    }
+
+    @Test
     void refusesAMistakeNamingWhereItIs() throws IOException {
         Path csv = folder.resolve("estate.csv");
         Files.writeString(csv, "kind,id,name,door,site,zone\nsite,hq,HQ,,,Europe/Berlin\ndevice,l1,Lock,door-x,hq,\n");
