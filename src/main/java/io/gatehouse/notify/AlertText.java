@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 import io.gatehouse.event.AccessEvent;
+import io.gatehouse.event.Enrichment;
 import io.gatehouse.event.Ref;
 import io.gatehouse.rules.ActiveRules;
 import io.gatehouse.rules.Rule;
@@ -67,6 +68,10 @@ public class AlertText {
         }
         facts.add(new String[] {"Vendor", event.vendor() + " " + event.vendorEventType()});
         facts.add(new String[] {"Event", event.id()});
+        if (event.enrichment() == Enrichment.FAILED) {
+            // so that whoever reads ids instead of names knows why, and that a replay can name them
+            facts.add(new String[] {"Note", "the vendor's API failed or did not answer in time: some names may be missing"});
+        }
         return facts;
     }
 
