@@ -23,6 +23,7 @@ import io.gatehouse.api.EventCursor;
 import io.gatehouse.api.EventFilter;
 import io.gatehouse.event.AccessEvent;
 import io.gatehouse.event.AccessMethod;
+import io.gatehouse.event.Enrichment;
 import io.gatehouse.event.EventType;
 import io.gatehouse.event.Outcome;
 import io.gatehouse.event.Ref;
@@ -133,7 +134,9 @@ public class EventQueries {
                 ref(rs, "site", null, null),
                 ref(rs, "actor", null, rs.getString("actor_email")),
                 AccessMethod.valueOf(rs.getString("method").toUpperCase(java.util.Locale.ROOT)),
-                attributes(rs.getString("attributes")));
+                attributes(rs.getString("attributes")),
+                rs.getString("time_zone") == null ? null : java.time.ZoneId.of(rs.getString("time_zone")),
+                Enrichment.fromCode(rs.getString("enrichment")));
     }
 
     private static Ref ref(ResultSet rs, String prefix, String kind, String email) throws SQLException {
