@@ -40,16 +40,20 @@ public class AlertsController {
         this.config = properties.api();
     }
 
-    /** Newest first; {@code status} keeps alerts with a delivery in that status (pending, sent, failed, skipped). */
+    /**
+     * Newest first; {@code status} keeps alerts with a delivery in that status (pending, sent, failed, skipped),
+     * {@code event} those that cover that event.
+     */
     @GetMapping("/api/alerts")
     public Map<String, Object> list(@RequestParam(required = false) String rule,
                                     @RequestParam(required = false) String status,
+                                    @RequestParam(required = false) String event,
                                     @RequestParam(required = false) Integer limit) {
         int size = limit == null ? config.defaultPageSize() : limit;
         if (size < 1 || size > config.maxPageSize()) {
             throw new ApiError(400, "invalid_limit", "limit must be between 1 and " + config.maxPageSize());
         }
-        List<AlertView> found = alerts.list(blankToNull(rule), blankToNull(status), size);
+        List<AlertView> found = alerts.list(blankToNull(rule), blankToNull(status), blankToNull(event), size);
         return Map.of("alerts", found, "count", found.size());
     }
 

@@ -1,6 +1,6 @@
 package io.gatehouse.api;
 
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -41,11 +41,19 @@ public class EventsController {
                                     @RequestParam(required = false) String door,
                                     @RequestParam(required = false) String since,
                                     @RequestParam(required = false) String until,
+                                    @RequestParam(required = false) String before,
                                     @RequestParam(required = false) Integer limit) {
-        EventFilter filter = EventFilter.parse(vendor, type, door, since, until, limit,
+        EventFilter filter = EventFilter.parse(vendor, type, door, since, until, before, limit,
                 config.defaultPageSize(), config.maxPageSize());
-        List<AccessEvent> found = events.find(filter);
-        return Map.of("events", found, "count", found.size());
+        EventQueries.EventPage page = events.page(filter);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("events", page.events());
+        body.put("count", page.events().size());
+        // the value of ?before= for the next (older) page; absent on the last page
+        if (page.next() != null) {
+            body.put("next", page.next().encode());
+        }
+        return body;
     }
 
     /** Events kept with a normalization error; each can be replayed. */

@@ -86,7 +86,7 @@ public final class AccessEventBuilder {
         return new AccessEvent(id, vendor, vendorEventId, vendorEventType, type, type.defaultSeverity(),
                 outcome == null ? defaultOutcome(type) : outcome,
                 occurredAt == null ? receivedAt : occurredAt, receivedAt,
-                device, door, site, actor, method, Map.copyOf(attributes));
+                device, door, site, actor, method, Map.copyOf(attributes), null, null);
     }
 
     private static Outcome defaultOutcome(EventType type) {

@@ -10,15 +10,16 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 import io.gatehouse.event.AccessEvent;
+import io.gatehouse.event.Enrichment;
 import io.gatehouse.event.Ref;
 import io.gatehouse.rules.ActiveRules;
 import io.gatehouse.rules.Rule;
 import io.gatehouse.store.AlertQueries.AlertView;
 
 /**
- * What an alert says, in plain text, for every channel: a title such as "Door forced open — Front Door" and one
- * line of facts per event, with times in the rule's zone. Names come first, ids second. Never an email address,
- * phone number or entered code.
+ * What an alert says, in plain text, for every channel: a title such as "Door forced open — Front Door, HQ Berlin"
+ * and one line of facts per event, with times in the rule's zone, else the event's site zone, else UTC. Names come
+ * first, ids second. Never an email address, phone number or entered code.
  */
 @Component
 public class AlertText {
@@ -35,6 +36,10 @@ public class AlertText {
         AccessEvent last = alert.events().isEmpty() ? null : alert.events().get(alert.events().size() - 1);
         String what = last == null ? alert.rule() : last.type().label();
         String where = last == null ? null : place(last);
+        String site = last == null || last.site() == null ? null : last.site().name();
+        if (site != null && !site.equals(where)) {
+            where = where == null ? site : where + ", " + site;
+        }
         String count = alert.events().size() > 1 ? alert.events().size() + " × " : "";
         return count + what + (where == null ? "" : " — " + where);
     }
@@ -44,8 +49,13 @@ public class AlertText {
         return "[" + alert.severity().toUpperCase(Locale.ROOT) + "] " + title(alert);
     }
 
-    /** The facts of one event as label/value pairs, in reading order; absent facts are left out. */
-    public List<String[]> facts(AccessEvent event, ZoneId zone) {
+    /**
+     * The facts of one event as label/value pairs, in reading order; absent facts are left out.
+     *
+     * @param ruleZone the zone of the rule's time window; null to show the time in the event's site zone, else UTC
+     */
+    public List<String[]> facts(AccessEvent event, ZoneId ruleZone) {
+        ZoneId zone = ruleZone != null ? ruleZone : event.zone() != null ? event.zone() : ZoneOffset.UTC;
         List<String[]> facts = new ArrayList<>();
         facts.add(new String[] {"When", TIME.format(event.occurredAt().atZone(zone))});
         facts.add(new String[] {"What", event.type().label() + " (" + event.outcome() + ")"});
@@ -58,6 +68,10 @@ public class AlertText {
         }
         facts.add(new String[] {"Vendor", event.vendor() + " " + event.vendorEventType()});
         facts.add(new String[] {"Event", event.id()});
+        if (event.enrichment() == Enrichment.FAILED) {
+            // so that whoever reads ids instead of names knows why, and that a replay can name them
+            facts.add(new String[] {"Note", "the vendor's API failed or did not answer in time: some names may be missing"});
+        }
         return facts;
     }
 
@@ -78,9 +92,10 @@ public class AlertText {
         return text.toString();
     }
 
+    /** The zone of the alert's rule's time window; null when it names none (each event's site zone applies). */
     public ZoneId zoneOf(AlertView alert) {
         return rules.current().rules().stream().filter(rule -> rule.name().equals(alert.rule()))
-                .map(Rule::zone).findFirst().orElse(ZoneOffset.UTC);
+                .map(Rule::zone).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     /** Name first, id second. */

@@ -11,7 +11,8 @@ import io.gatehouse.event.Severity;
 
 /**
  * The compiled {@code match} of a rule. Empty lists and null fields match everything; each list matches when any
- * of its entries does.
+ * of its entries does. Doors, devices and sites match on the id or the name, so names the enricher found count; a
+ * time window without a zone is read in the event's site zone.
  */
 public record EventMatcher(List<Glob> types, Set<String> vendors, Severity minSeverity, List<Glob> doors,
                            List<Glob> devices, List<Glob> sites, Set<AccessMethod> methods, Set<Outcome> outcomes,
@@ -26,8 +27,8 @@ public record EventMatcher(List<Glob> types, Set<String> vendors, Severity minSe
                 && anyRef(sites, event.site())
                 && (methods.isEmpty() || methods.contains(event.method()))
                 && (outcomes.isEmpty() || outcomes.contains(event.outcome()))
-                && (outsideHours == null || !outsideHours.contains(event.occurredAt()))
-                && (during == null || during.contains(event.occurredAt()));
+                && (outsideHours == null || !outsideHours.contains(event.occurredAt(), event.zone()))
+                && (during == null || during.contains(event.occurredAt(), event.zone()));
     }
 
     private static boolean anyGlob(List<Glob> globs, String value) {

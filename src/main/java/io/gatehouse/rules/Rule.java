@@ -14,7 +14,8 @@ import io.gatehouse.event.Severity;
  * @param threshold null when every matching event alerts on its own
  * @param throttle  null when alerts are never silenced
  * @param groupBy   what thresholds count per and throttles silence per
- * @param zone      the zone in which alerts show times
+ * @param zone      the zone of the rule's time window, in which alerts show times; null when the rule names none,
+ *                  and each event's time is then shown in its site's zone, else UTC
  * @param channels  channel names such as {@code slack:security}
  */
 public record Rule(String name, EventMatcher match, Severity severity, Threshold threshold, Duration throttle,

@@ -3,7 +3,6 @@ package io.gatehouse.rules;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,8 +102,9 @@ public class RuleCompiler {
                         : String.join(", ", new java.util.TreeSet<>(channels))));
             }
         }
+        // a rule whose window names no zone shows each event's time in that event's site zone (null here)
         Window zoneSource = match.outsideHours() != null ? match.outsideHours() : match.during();
-        ZoneId zone = zoneSource != null && zoneSource.zone() != null ? ZoneId.of(zoneSource.zone()) : ZoneOffset.UTC;
+        ZoneId zone = zoneSource != null && zoneSource.zone() != null ? ZoneId.of(zoneSource.zone().trim()) : null;
         return new Rule(field.rule, matcher,
                 definition.getSeverity() == null ? null : severity(field, "severity", definition.getSeverity()),
                 threshold, throttle, groupBy, zone, List.copyOf(notify));
@@ -191,7 +191,7 @@ public class RuleCompiler {
         }
         ZoneId zone;
         try {
-            zone = window.zone() == null ? ZoneOffset.UTC : ZoneId.of(window.zone().trim());
+            zone = window.zone() == null ? null : ZoneId.of(window.zone().trim());
         } catch (java.time.DateTimeException e) {
             throw field.error(name + ".zone", "'" + window.zone() + "' is not an IANA time zone such as Europe/Berlin");
         }

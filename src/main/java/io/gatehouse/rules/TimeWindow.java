@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.Set;
@@ -11,11 +12,18 @@ import java.util.Set;
 /**
  * A weekly window such as MON-FRI 07:00-19:00 in Europe/Berlin. A window whose end is before its start runs over
  * midnight (22:00-06:00); its days name the day it starts on, so FRI 22:00-06:00 includes Saturday 03:00.
+ * A window without a zone (null) is read in the zone of the event's site, else in UTC.
  */
 public record TimeWindow(ZoneId zone, Set<DayOfWeek> days, LocalTime from, LocalTime to) {
 
     public boolean contains(Instant instant) {
-        ZonedDateTime local = instant.atZone(zone);
+        return contains(instant, null);
+    }
+
+    /** @param siteZone the zone of the event's site, used when the window names none; null for UTC */
+    public boolean contains(Instant instant, ZoneId siteZone) {
+        ZoneId in = zone != null ? zone : siteZone != null ? siteZone : ZoneOffset.UTC;
+        ZonedDateTime local = instant.atZone(in);
         LocalTime time = local.toLocalTime();
         DayOfWeek day = local.getDayOfWeek();
         if (!from.isAfter(to)) {

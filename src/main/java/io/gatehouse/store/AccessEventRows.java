@@ -41,6 +41,8 @@ public class AccessEventRows {
         row.put("actorEmail", event.actor() == null ? null : event.actor().email());
         row.put("method", event.method().code());
         row.put("attributes", json.writeValueAsString(event.attributes()));
+        row.put("timeZone", event.zone() == null ? null : event.zone().getId());
+        row.put("enrichment", event.enrichment() == null ? null : event.enrichment().code());
         return row;
     }
 

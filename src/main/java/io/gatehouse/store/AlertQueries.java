@@ -43,8 +43,8 @@ public class AlertQueries {
         return jdbc.query("select * from alert where id = ?", (rs, n) -> view(rs), id).stream().findFirst();
     }
 
-    /** Newest first. */
-    public List<AlertView> list(String rule, String status, int limit) {
+    /** Newest first; {@code eventId} keeps the alerts that cover that event (its trigger or a threshold's). */
+    public List<AlertView> list(String rule, String status, String eventId, int limit) {
         StringBuilder sql = new StringBuilder("select * from alert a where 1 = 1");
         List<Object> args = new java.util.ArrayList<>();
         if (rule != null) {
@@ -54,6 +54,13 @@ public class AlertQueries {
         if (status != null) {
             sql.append(" and exists (select 1 from alert_delivery d where d.alert_id = a.id and d.status = ?)");
             args.add(status);
+        }
+        if (eventId != null) {
+            // a threshold alert lists its other events in rule_threshold_match; both columns are indexed (V3)
+            sql.append(" and (a.trigger_event_id = ? or a.id in (select m.alert_id from rule_threshold_match m"
+                    + " where m.event_id = ? and m.alert_id is not null))");
+            args.add(eventId);
+            args.add(eventId);
         }
         sql.append(" order by a.created_at desc limit ?");
         args.add(limit);

@@ -19,9 +19,11 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import io.gatehouse.api.EventCursor;
 import io.gatehouse.api.EventFilter;
 import io.gatehouse.event.AccessEvent;
 import io.gatehouse.event.AccessMethod;
+import io.gatehouse.event.Enrichment;
 import io.gatehouse.event.EventType;
 import io.gatehouse.event.Outcome;
 import io.gatehouse.event.Ref;
@@ -41,16 +43,24 @@ public class EventQueries {
         this.json = json;
     }
 
-    public List<AccessEvent> find(EventFilter filter) {
+    /**
+     * One page of events, newest first, and where the next page starts (null on the last page). Keyset paging on
+     * the index {@code access_event_page}: a page costs the same at any depth.
+     */
+    public EventPage page(EventFilter filter) {
         StringBuilder sql = new StringBuilder("select * from access_event where 1 = 1");
         MapSqlParameterSource params = new MapSqlParameterSource();
         if (filter.vendor() != null) {
             sql.append(" and vendor = :vendor");
             params.addValue("vendor", filter.vendor());
         }
-        if (filter.type() != null) {
-            sql.append(" and type like :type escape '\\'");
-            params.addValue("type", filter.typePattern());
+        List<String> types = filter.typeCodes();
+        if (types != null && types.isEmpty()) {
+            return new EventPage(List.of(), null);   // a pattern that no canonical type matches
+        }
+        if (types != null) {
+            sql.append(" and type in (:types)");
+            params.addValue("types", types);
         }
         if (filter.door() != null) {
             sql.append(" and (door_id = :door or door_name = :door)");
@@ -64,9 +74,30 @@ public class EventQueries {
             sql.append(" and occurred_at < :until");
             params.addValue("until", filter.until().atOffset(ZoneOffset.UTC));
         }
-        sql.append(" order by occurred_at desc, received_at desc limit :limit");
-        params.addValue("limit", filter.limit());
-        return jdbc.query(sql.toString(), params, (rs, n) -> event(rs));
+        EventCursor before = filter.before();
+        if (before != null) {
+            // the first condition alone lets the database seek the index; the second breaks ties exactly
+            sql.append(" and occurred_at <= :beforeOccurred and (occurred_at < :beforeOccurred"
+                    + " or (occurred_at = :beforeOccurred and (received_at < :beforeReceived"
+                    + " or (received_at = :beforeReceived and id < :beforeId))))");
+            params.addValue("beforeOccurred", before.occurredAt().atOffset(ZoneOffset.UTC));
+            params.addValue("beforeReceived", before.receivedAt().atOffset(ZoneOffset.UTC));
+            params.addValue("beforeId", before.id());
+        }
+        // one more than asked, to know whether there is a next page
+        sql.append(" order by occurred_at desc, received_at desc, id desc limit :limit");
+        params.addValue("limit", filter.limit() + 1);
+        List<AccessEvent> found = jdbc.query(sql.toString(), params, (rs, n) -> event(rs));
+        if (found.size() <= filter.limit()) {
+            return new EventPage(found, null);
+        }
+        List<AccessEvent> page = found.subList(0, filter.limit());
+        AccessEvent last = page.get(page.size() - 1);
+        return new EventPage(List.copyOf(page), new EventCursor(last.occurredAt(), last.receivedAt(), last.id()));
+    }
+
+    /** A page of events and the cursor of the next one, null when this is the last. */
+    public record EventPage(List<AccessEvent> events, EventCursor next) {
     }
 
     /** The event and the raw payload it was normalized from. */
@@ -103,7 +134,9 @@ public class EventQueries {
                 ref(rs, "site", null, null),
                 ref(rs, "actor", null, rs.getString("actor_email")),
                 AccessMethod.valueOf(rs.getString("method").toUpperCase(java.util.Locale.ROOT)),
-                attributes(rs.getString("attributes")));
+                attributes(rs.getString("attributes")),
+                rs.getString("time_zone") == null ? null : java.time.ZoneId.of(rs.getString("time_zone")),
+                Enrichment.fromCode(rs.getString("enrichment")));
     }
 
     private static Ref ref(ResultSet rs, String prefix, String kind, String email) throws SQLException {

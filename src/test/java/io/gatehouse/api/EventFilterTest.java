@@ -7,7 +7,6 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The query parameters of GET /api/events, parsed and checked. */
@@ -22,15 +21,15 @@ class EventFilterTest {
                 10);
 
         assertThat(filter).isEqualTo(new EventFilter("seam", "lock.*", "Front Door",
-                Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-01-02T00:00:00Z"), 10));
+                Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-01-02T00:00:00Z"), null, 10));
     }
 
     @Test
     void treatsBlankFiltersAsAbsentAndUsesTheDefaultLimit() {
         EventFilter filter = parse(" ", "", null, "  ", null, null);
 
-        assertThat(filter).isEqualTo(new EventFilter(null, null, null, null, null, DEFAULT_LIMIT));
-        assertThat(filter.typePattern()).isNull();
+        assertThat(filter).isEqualTo(new EventFilter(null, null, null, null, null, null, DEFAULT_LIMIT));
+        assertThat(filter.typeCodes()).isNull();
     }
 
     @Test
@@ -44,21 +43,26 @@ class EventFilterTest {
         assertThat(filter.since()).isEqualTo(Instant.parse("2025-01-01T00:00:00Z"));
     }
 
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "lock.*            | lock.%",
-            "door.forced_open  | door.forced\\_open",
-            "device.*_low      | device.%\\_low",
-            "*                 | %",
-            "100%              | 100\\%",
-    })
-    void turnsTheTypeIntoALikePatternWithWildcardsAndEscapes(String type, String pattern) {
-        assertThat(parse(null, type, null, null, null, null).typePattern()).isEqualTo(pattern);
+    @Test
+    void expandsATypeFamilyIntoItsCanonicalTypes() {
+        assertThat(parse(null, "lockdown.*", null, null, null, null).typeCodes())
+                .containsExactly("lockdown.started", "lockdown.ended");
+        assertThat(parse(null, "device.*", null, null, null, null).typeCodes())
+                .contains("device.connected", "device.battery_low").doesNotContain("door.opened");
     }
 
     @Test
-    void escapesABackslashInTheType() {
-        assertThat(parse(null, "lock\\", null, null, null, null).typePattern()).isEqualTo("lock\\\\");
+    void keepsAnExactTypeAsGivenEvenWhenUnknown() {
+        assertThat(parse(null, "door.forced_open", null, null, null, null).typeCodes())
+                .containsExactly("door.forced_open");
+        assertThat(parse(null, "door.exploded", null, null, null, null).typeCodes()).containsExactly("door.exploded");
+    }
+
+    @Test
+    void treatsAPatternMatchingEveryTypeAsNoFilterAndOneMatchingNoneAsEmpty() {
+        assertThat(parse(null, "*", null, null, null, null).typeCodes()).isNull();
+        assertThat(parse(null, "elevator.*", null, null, null, null).typeCodes()).isEmpty();
+        assertThat(parse(null, null, null, null, null, null).typeCodes()).isNull();
     }
 
     @ParameterizedTest
@@ -94,6 +98,28 @@ class EventFilterTest {
         assertThat(error.status()).isEqualTo(400);
         assertThat(error.code()).isEqualTo("invalid_limit");
         assertThat(error.getMessage()).contains(String.valueOf(MAX_LIMIT));
+    }
+
+    @Test
+    void readsBackTheCursorOfAPreviousPage() {
+        EventCursor end = new EventCursor(Instant.parse("2025-03-01T10:15:30Z"),
+                Instant.parse("2025-03-01T10:15:31.123456Z"), "0b6c1f2e-8f1d-4c1e-9d6b-2a7c3e9f1a00");
+
+        EventFilter filter = EventFilter.parse(null, null, null, null, null, end.encode(), null, DEFAULT_LIMIT,
+                MAX_LIMIT);
+
+        assertThat(filter.before()).isEqualTo(end);
+        assertThat(end.encode()).matches("[A-Za-z0-9_-]+");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not a cursor", "bm90IGEgY3Vyc29y", "MjAyNS0wMS0wMVQwMDowMDowMFp8eHx5"})
+    void refusesABeforeThatNoPageHandedOut(String before) {
+        ApiError error = catchThrowableOfType(ApiError.class, () -> EventFilter.parse(null, null, null, null, null,
+                before, null, DEFAULT_LIMIT, MAX_LIMIT));
+
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.code()).isEqualTo("invalid_before");
     }
 
     private static EventFilter parse(String vendor, String type, String door, String since, String until,

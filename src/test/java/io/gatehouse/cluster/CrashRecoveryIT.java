@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +28,6 @@ import jakarta.mail.internet.MimeMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
@@ -195,11 +193,7 @@ class CrashRecoveryIT {
     }
 
     private static String forcedOpen(int door) {
-        ObjectNode webhook = Fixtures.verkada("door_remote_unlock_accepted");
-        ObjectNode data = (ObjectNode) webhook.get("data");
-        data.put("notification_type", "door_forced_open").put("door_id", "crash-door-" + door + "-x")
-                .put("created", Instant.now().getEpochSecond());
-        return Fixtures.json(webhook);
+        return Fixtures.verkadaForcedOpen("crash-door-" + door + "-x");
     }
 
     private static Set<String> storedEventIds(SignedWebhooks sender) throws IOException {

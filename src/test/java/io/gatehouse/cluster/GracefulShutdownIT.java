@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
@@ -126,10 +124,6 @@ class GracefulShutdownIT {
     }
 
     private static String forcedOpen(String door) {
-        ObjectNode webhook = Fixtures.verkada("door_remote_unlock_accepted");
-        ObjectNode data = (ObjectNode) webhook.get("data");
-        data.put("notification_type", "door_forced_open").put("door_id", "graceful-door-" + door + "-x")
-                .put("created", Instant.now().getEpochSecond());
-        return Fixtures.json(webhook);
+        return Fixtures.verkadaForcedOpen("graceful-door-" + door + "-x");
     }
 }

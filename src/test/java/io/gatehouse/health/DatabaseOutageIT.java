@@ -8,11 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -102,10 +100,6 @@ class DatabaseOutageIT {
     }
 
     private static String forcedOpen(String door) {
-        ObjectNode webhook = Fixtures.verkada("door_remote_unlock_accepted");
-        ObjectNode data = (ObjectNode) webhook.get("data");
-        data.put("notification_type", "door_forced_open").put("door_id", "outage-door-" + door)
-                .put("created", Instant.now().getEpochSecond());
-        return Fixtures.json(webhook);
+        return Fixtures.verkadaForcedOpen("outage-door-" + door);
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +16,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import io.gatehouse.support.Fixtures;
 import io.gatehouse.support.GatehouseIntegrationTest;
@@ -34,6 +33,8 @@ import io.gatehouse.support.SignedWebhooks;
  * and the other events are all taken meanwhile.
  */
 @GatehouseIntegrationTest
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:gatehouse-storm;MODE=PostgreSQL;"
+        + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 class DuplicateStormIT {
 
     static final int DUPLICATES = 100_000;
@@ -93,10 +94,6 @@ class DuplicateStormIT {
     }
 
     private static String forcedOpen(String door) {
-        ObjectNode webhook = Fixtures.verkada("door_remote_unlock_accepted");
-        ObjectNode data = (ObjectNode) webhook.get("data");
-        data.put("notification_type", "door_forced_open").put("door_id", door)
-                .put("created", Instant.now().getEpochSecond());
-        return Fixtures.json(webhook);
+        return Fixtures.verkadaForcedOpen(door);
     }
 }

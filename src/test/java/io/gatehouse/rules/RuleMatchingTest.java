@@ -99,6 +99,51 @@ class RuleMatchingTest {
     }
 
     @Test
+    void aWindowWithoutZoneIsReadInTheEventsSiteZoneElseInUtc() {
+        Rule rule = rule(new Match(List.of("lock.unlocked"), null, null, null, null, null, null, null,
+                new Window(null, "MON-FRI", "07:00", "19:00"), null));
+
+        // Tuesday 2025-03-04 13:30 UTC: 08:30 in New York (open), 22:30 in Tokyo (closed), 13:30 UTC (open)
+        AccessEvent unlocked = at("2025-03-04T13:30:00Z");
+        assertThat(rule.matches(inZone(unlocked, "America/New_York"))).isFalse();
+        assertThat(rule.matches(inZone(unlocked, "Asia/Tokyo"))).isTrue();
+        assertThat(rule.matches(unlocked)).isFalse();
+        // 11:30 UTC is 06:30 in New York: before opening there, within hours in UTC
+        assertThat(rule.matches(inZone(at("2025-03-04T11:30:00Z"), "America/New_York"))).isTrue();
+        assertThat(rule.matches(at("2025-03-04T11:30:00Z"))).isFalse();
+        assertThat(rule.zone()).isNull();
+    }
+
+    @Test
+    void aWindowWithAZoneIgnoresTheSiteZone() {
+        Rule rule = rule(new Match(List.of("lock.unlocked"), null, null, null, null, null, null, null,
+                new Window("Europe/Berlin", "MON-FRI", "07:00", "19:00"), null));
+
+        // 13:30 UTC is 14:30 in Berlin: within hours, wherever the site is
+        assertThat(rule.matches(inZone(at("2025-03-04T13:30:00Z"), "Asia/Tokyo"))).isFalse();
+    }
+
+    @Test
+    void matchesSitesAndDevicesByTheirEnrichedNames() {
+        Rule rule = rule(new Match(null, null, null, null, List.of("*lock"), List.of("HQ *"), null, null,
+                null, null));
+
+        assertThat(rule.matches(event(EventType.LOCK_UNLOCKED).site(Ref.of("ws_1", "HQ Berlin"))
+                .device(Ref.of("3f2a9c", "Server Room lock")).build())).isTrue();
+        assertThat(rule.matches(event(EventType.LOCK_UNLOCKED).site(Ref.of("ws_1", null))
+                .device(Ref.of("3f2a9c", "Server Room lock")).build())).isFalse();
+        assertThat(rule.matches(event(EventType.LOCK_UNLOCKED).site(Ref.of("ws_1", "Warehouse"))
+                .device(Ref.of("3f2a9c", "Server Room lock")).build())).isFalse();
+        assertThat(rule.matches(event(EventType.LOCK_UNLOCKED).site(Ref.of("ws_1", "HQ Berlin"))
+                .device(Ref.of("3f2a9c", null)).build())).isFalse();
+    }
+
+    static AccessEvent inZone(AccessEvent event, String zone) {
+        return event.withPlaces(event.device(), event.door(), event.site(), event.actor(),
+                java.time.ZoneId.of(zone), event.attributes());
+    }
+
+    @Test
     void aWindowAcrossMidnightBelongsToTheDayItStarts() {
         TimeWindow fridayNight = new TimeWindow(java.time.ZoneId.of("America/New_York"),
                 TimeWindow.parseDays("FRI"), java.time.LocalTime.of(22, 0), java.time.LocalTime.of(6, 0));

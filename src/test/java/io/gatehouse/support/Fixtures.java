@@ -48,6 +48,17 @@ public final class Fixtures {
         return webhook;
     }
 
+    /**
+     * A fresh Verkada door-forced-open notification at this door, happening now: the event that the alert rules of
+     * the process tests fire on, with the door id in the alert text to count deliveries by.
+     */
+    public static String verkadaForcedOpen(String doorId) {
+        ObjectNode webhook = verkada("door_remote_unlock_accepted");
+        ((ObjectNode) webhook.get("data")).put("notification_type", "door_forced_open").put("door_id", doorId)
+                .put("created", java.time.Instant.now().getEpochSecond());
+        return json(webhook);
+    }
+
     public static String json(Object node) {
         try {
             return JSON.writeValueAsString(node);
