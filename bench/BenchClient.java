@@ -182,6 +182,7 @@ public final class BenchClient {
         }
 
         long[] latency = new long[total];
+        Arrays.fill(latency, Long.MAX_VALUE);       // unanswered when the wait ends: counted as infinitely slow
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         AtomicInteger errors = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(total);
@@ -221,17 +222,19 @@ public final class BenchClient {
             result.printf(Locale.ROOT, "accepted=%d%n", statuses.getOrDefault(202, new AtomicInteger()).get());
             result.printf(Locale.ROOT, "statuses=%s%n", statuses);
             result.printf(Locale.ROOT, "errors=%d%n", errors.get());
+            result.printf(Locale.ROOT, "unanswered=%d%n", total - (int) (total - done.getCount()));
             result.printf(Locale.ROOT, "max_behind_schedule_ms=%.1f%n", maxBehind.get() / 1e6);
             result.printf(Locale.ROOT, "p50_ms=%.2f%n", percentile(sorted, 50));
             result.printf(Locale.ROOT, "p99_ms=%.2f%n", percentile(sorted, 99));
             result.printf(Locale.ROOT, "p999_ms=%.2f%n", percentile(sorted, 99.9));
-            result.printf(Locale.ROOT, "max_ms=%.2f%n", sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+            result.printf(Locale.ROOT, "max_ms=%.2f%n", percentile(sorted, 100));
         }
     }
 
     static void sendProbes(HttpClient http, String base, String run, double perSecond, int count, Path file) {
         long period = (long) (1_000_000_000L / perSecond);
         long start = System.nanoTime();
+        List<java.util.concurrent.CompletableFuture<?>> replies = new ArrayList<>();
         try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(file))) {
             for (int i = 0; i < count; i++) {
                 long due = start + i * period;
@@ -241,22 +244,24 @@ public final class BenchClient {
                 }
                 String marker = "bench-probe-" + run + "-" + i;
                 long sentAt = System.currentTimeMillis();
-                try {
-                    HttpResponse<Void> response = http.send(request(base, verkadaForcedOpen(run, marker)),
-                            HttpResponse.BodyHandlers.discarding());
-                    if (response.statusCode() == 202) {
-                        log.println(marker + " " + sentAt);
-                    } else {
-                        System.err.println("probe " + marker + " answered " + response.statusCode());
-                    }
-                } catch (IOException e) {
-                    System.err.println("probe " + marker + " failed: " + e);
-                }
+                replies.add(http.sendAsync(request(base, verkadaForcedOpen(run, marker)),
+                        HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                            if (response != null && response.statusCode() == 202) {
+                                synchronized (log) {
+                                    log.println(marker + " " + sentAt);
+                                }
+                            } else {
+                                System.err.println("probe " + marker + " not accepted: "
+                                        + (response != null ? response.statusCode() : error));
+                            }
+                        }));
             }
+            java.util.concurrent.CompletableFuture.allOf(replies.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .exceptionally(error -> null).get(60, TimeUnit.SECONDS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            System.err.println("probes unanswered after 60 s: " + e);
         }
     }
 
@@ -300,7 +305,8 @@ public final class BenchClient {
             return Double.NaN;
         }
         int rank = (int) Math.ceil(p / 100 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+        long value = sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+        return value == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : value / 1e6;
     }
 
     private static String env(String name) {
