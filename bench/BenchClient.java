@@ -222,7 +222,7 @@ public final class BenchClient {
             result.printf(Locale.ROOT, "accepted=%d%n", statuses.getOrDefault(202, new AtomicInteger()).get());
             result.printf(Locale.ROOT, "statuses=%s%n", statuses);
             result.printf(Locale.ROOT, "errors=%d%n", errors.get());
-            result.printf(Locale.ROOT, "unanswered=%d%n", total - (int) (total - done.getCount()));
+            result.printf(Locale.ROOT, "unanswered=%d%n", done.getCount());
             result.printf(Locale.ROOT, "max_behind_schedule_ms=%.1f%n", maxBehind.get() / 1e6);
             result.printf(Locale.ROOT, "p50_ms=%.2f%n", percentile(sorted, 50));
             result.printf(Locale.ROOT, "p99_ms=%.2f%n", percentile(sorted, 99));
