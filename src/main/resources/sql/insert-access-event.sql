@@ -4,3 +4,4 @@ insert into access_event (id, vendor, vendor_event_id, vendor_event_type, type, 
 values (:#id, :#vendor, :#vendorEventId, :#vendorEventType, :#type, :#severity, :#outcome, :#occurredAt,
     :#receivedAt, :#deviceId, :#deviceName, :#deviceKind, :#doorId, :#doorName, :#siteId, :#siteName, :#actorId,
     :#actorName, :#actorEmail, :#method, :#attributes, :#timeZone, :#enrichment)
+on conflict do nothing

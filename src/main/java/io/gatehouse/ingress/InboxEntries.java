@@ -8,12 +8,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.UUID;
 
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
 
+import io.gatehouse.store.RowIds;
 import io.gatehouse.vendor.VendorEvent;
 
 /** Turns a verified, parsed payload into an {@link InboxEntry}, refusing one that names no event type. */
@@ -37,7 +37,7 @@ public class InboxEntries {
         // a well-signed event is never refused for lack of an id: the exact body then tells redeliveries apart
         String key = !isBlank(event.deduplicationKey()) ? event.deduplicationKey()
                 : !isBlank(deliveryId) ? deliveryId : "body:" + sha256(rawBody);
-        return new InboxEntry(UUID.randomUUID().toString(), vendor, bounded(key), truncate(event.vendorEventId()),
+        return new InboxEntry(RowIds.next(), vendor, bounded(key), truncate(event.vendorEventId()),
                 truncate(event.eventType()), receivedAt, raw, event);
     }
 

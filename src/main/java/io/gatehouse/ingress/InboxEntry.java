@@ -21,7 +21,7 @@ public record InboxEntry(
         String rawBody,
         VendorEvent payload) {
 
-    /** The named parameters of the inbox insert in routes/ingress/inbox.camel.yaml. */
+    /** The inbox row's named parameters: for the insert ({@code InboxWriter}) and the duplicate's lookup. */
     public Map<String, Object> toRow() {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", id);

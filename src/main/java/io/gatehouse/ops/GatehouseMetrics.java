@@ -86,6 +86,13 @@ public class GatehouseMetrics {
         }
     }
 
+    /** The normalization queue was full after a 202: the recovery sweep normalizes the stored event later. */
+    public void normalizationPostponed() {
+        Counter.builder("gatehouse.events.normalization.postponed")
+                .description("Events left to the recovery sweep because the normalization queue was full")
+                .register(registry).increment();
+    }
+
     /** Normalization failed; the raw event stays stored with status failed. */
     public void normalizationFailed(String vendor) {
         Counter.builder("gatehouse.events.failed").description("Events whose normalization failed (kept, replayable)")

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,7 +81,7 @@ public class AlertStore {
     public String insertAlert(String rule, String severity, String group, String triggerEventId,
                               List<String> eventIds, int suppressed, List<String> channels,
                               java.util.Set<String> unconfigured, Instant now) {
-        String id = UUID.randomUUID().toString();
+        String id = RowIds.next();
         jdbc.update("insert into alert (id, rule_name, severity, group_key, trigger_event_id, event_ids, "
                         + "suppressed_count, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
                 id, rule, severity, group, triggerEventId, toJson(eventIds), suppressed, utc(now));
@@ -90,7 +89,7 @@ public class AlertStore {
             boolean skipped = unconfigured.contains(channel);
             jdbc.update("insert into alert_delivery (id, alert_id, channel, status, attempts, next_attempt_at, "
                             + "last_error, created_at) values (?, ?, ?, ?, 0, ?, ?, ?)",
-                    UUID.randomUUID().toString(), id, channel, skipped ? "skipped" : "pending", utc(now),
+                    RowIds.next(), id, channel, skipped ? "skipped" : "pending", utc(now),
                     skipped ? "the channel has no target configured" : null, utc(now));
         }
         return id;

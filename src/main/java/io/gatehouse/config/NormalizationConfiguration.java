@@ -1,0 +1,57 @@
+package io.gatehouse.config;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.gatehouse.ops.GatehouseMetrics;
+
+/**
+ * The threads that normalize events after their 202 (the wireTap in routes/ingress/inbox.camel.yaml). Few of them,
+ * with a bounded queue, so that under a burst storing and acknowledging webhooks keeps the CPU and the database
+ * connections it needs. When the queue is full the event is not normalized now: its inbox row stays 'received'
+ * and the recovery sweep (routes/normalize/recovery.camel.yaml) normalizes it once the burst has passed. Camel's own
+ * policies would either make the request thread normalize (CallerRuns: the vendor's reply waits) or fail the
+ * already stored webhook (Abort), so the pool is Camel's with a handler that leaves the event to the sweep.
+ */
+@Configuration(proxyBeanMethods = false)
+public class NormalizationConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NormalizationConfiguration.class);
+
+    /**
+     * Bound in Camel's registry only: an Executor bean in Spring's context would make Spring Boot leave out the task
+     * executor that platform-http serves requests with.
+     */
+    @Bean
+    CamelContextConfiguration normalizationExecutor(GatehouseMetrics metrics,
+                                                    @Value("${gatehouse.normalization.threads:2}") int threads,
+                                                    @Value("${gatehouse.normalization.queue-size:1000}") int queueSize) {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camel) {
+                ExecutorService pool = camel.getExecutorServiceManager().newThreadPool(this, "normalization",
+                        new ThreadPoolProfileBuilder("normalization").poolSize(threads).maxPoolSize(threads)
+                                .maxQueueSize(queueSize).build());
+                ((ThreadPoolExecutor) pool).setRejectedExecutionHandler((task, executor) -> {
+                    metrics.normalizationPostponed();
+                    LOG.debug("normalization queue full: the event is left to the recovery sweep");
+                });
+                camel.getRegistry().bind("normalizationExecutor", ExecutorService.class, pool);
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camel) {
+                // nothing to do once started
+            }
+        };
+    }
+}
