@@ -2,6 +2,8 @@
 -- that no webhook is sent twice; counts the replies by status.
 -- Usage: wrk ... -s bench/wrk.lua <url> -- <signed-requests-file> [path-override]
 -- A path-override (the baseline route) sends the same requests, bodies and headers to that path instead.
+-- WRK_DELAY_MS paces each connection: it waits that long before each request, so that C connections send about
+-- C * 1000 / (WRK_DELAY_MS + latency) requests a second (the fixed-rate phase; Debian's wrk has no rate option).
 
 local threads = {}
 local counter = 0
@@ -39,6 +41,12 @@ function counter_total()
   return tonumber(os.getenv("WRK_THREADS") or "1")
 end
 
+local delay_ms = tonumber(os.getenv("WRK_DELAY_MS") or "0")
+
+function delay()
+  return delay_ms
+end
+
 function request()
   next_request = next_request + 1
   return requests[(next_request - 1) % #requests + 1]
@@ -70,4 +78,7 @@ function done(summary, latency, requests)
   io.write(string.format("accepted_per_s=%.0f\n", (totals[202] or 0) / seconds))
   io.write(string.format("p50_ms=%.2f\n", latency:percentile(50) / 1000))
   io.write(string.format("p99_ms=%.2f\n", latency:percentile(99) / 1000))
+  io.write(string.format("p999_ms=%.2f\n", latency:percentile(99.9) / 1000))
+  io.write(string.format("max_ms=%.2f\n", latency.max / 1000))
+  io.write(string.format("achieved_rate=%.0f\n", summary.requests / seconds))
 end
