@@ -55,6 +55,7 @@ public class InboxWriter {
     }
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate namedJdbc;   // one, so its parsed-SQL cache serves every batch
     private final TransactionTemplate transaction;
     private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
     private final Thread writer;
@@ -62,6 +63,7 @@ public class InboxWriter {
 
     public InboxWriter(JdbcTemplate jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.namedJdbc = new NamedParameterJdbcTemplate(jdbc);
         this.transaction = transaction;
         this.writer = new Thread(this::writeWhileRunning, "inbox-writer");
         this.writer.setDaemon(true);
@@ -120,7 +122,7 @@ public class InboxWriter {
             }
         } catch (RuntimeException e) {
             RuntimeException failure = asDataAccess(e);
-            if (batch.size() > 1 && !unavailable(failure)) {
+            if (batch.size() > 1 && !failsEveryRow(failure)) {
                 batch.forEach(pending -> write(List.of(pending)));
             } else {
                 batch.forEach(pending -> pending.stored().completeExceptionally(failure));
@@ -132,7 +134,7 @@ public class InboxWriter {
         return transaction.execute(status -> {
             @SuppressWarnings("unchecked")
             Map<String, ?>[] rows = batch.stream().map(pending -> pending.entry().toRow()).toArray(Map[]::new);
-            int[] counts = new NamedParameterJdbcTemplate(jdbc).batchUpdate(INSERT, rows);
+            int[] counts = namedJdbc.batchUpdate(INSERT, rows);
             boolean[] stored = new boolean[batch.size()];
             boolean known = true;
             for (int i = 0; i < counts.length; i++) {
@@ -164,7 +166,8 @@ public class InboxWriter {
         return e;
     }
 
-    private static boolean unavailable(RuntimeException e) {
+    /** An unavailable or busy database, or a fault outside SQL: retrying the rows one by one would not help. */
+    private static boolean failsEveryRow(RuntimeException e) {
         return e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException
                 || !(e instanceof DataAccessException);
     }
