@@ -33,7 +33,7 @@ public class NormalizationConfiguration {
      */
     @Bean
     CamelContextConfiguration normalizationExecutor(GatehouseMetrics metrics,
-                                                    @Value("${gatehouse.normalization.threads:2}") int threads,
+                                                    @Value("${gatehouse.normalization.threads:8}") int threads,
                                                     @Value("${gatehouse.normalization.queue-size:1000}") int queueSize) {
         return new CamelContextConfiguration() {
             @Override

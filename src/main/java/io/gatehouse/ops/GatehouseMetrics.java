@@ -9,13 +9,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-import org.apache.camel.ExchangeProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import io.gatehouse.event.AccessEvent;
 import io.gatehouse.notify.Delivery;
-import io.gatehouse.store.EventReplay;
 
 /**
  * Gatehouse's own metrics, counted where each outcome is decided: the webhook replies, the stored canonical event,
@@ -73,12 +71,11 @@ public class GatehouseMetrics {
      * A canonical event was stored. The lag, from receipt to stored event, is not recorded for a replay: a replayed
      * event was received long ago, and its age says nothing about how far behind normalization is.
      */
-    public void eventStored(@ExchangeProperty("accessEvent") AccessEvent event,
-                            @ExchangeProperty(EventReplay.REPLAY) Boolean replay) {
+    public void eventStored(AccessEvent event, boolean replay) {
         Counter.builder("gatehouse.events.stored").description("Canonical events stored, by vendor, type and severity")
                 .tag("vendor", event.vendor()).tag("type", event.type().code())
                 .tag("severity", event.severity().code()).register(registry).increment();
-        if (!Boolean.TRUE.equals(replay) && event.receivedAt() != null) {
+        if (!replay && event.receivedAt() != null) {
             Duration lag = Duration.between(event.receivedAt(), clock.instant());
             Timer.builder("gatehouse.events.normalization.lag")
                     .description("From receipt of the webhook to its canonical event stored")

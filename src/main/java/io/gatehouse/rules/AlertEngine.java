@@ -8,18 +8,17 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.gatehouse.event.AccessEvent;
 import io.gatehouse.ops.GatehouseMetrics;
+import io.gatehouse.store.AfterCommit;
 import io.gatehouse.store.AlertStore;
 import io.gatehouse.store.AlertStore.GroupState;
 
 /**
  * Runs every rule in force against a stored event and records the alerts they raise, each with a pending delivery
- * per channel. One transaction per event (the route's, when it runs in one): a crash leaves either all of it or
+ * per channel, within the transaction that records the event ({@code EventRecorder}): a crash leaves all of it or
  * none, and re-running an event that was already evaluated raises nothing twice.
  */
 @Component
@@ -66,25 +65,12 @@ public class AlertEngine {
                 alerts.add(verdict.alertId());
             }
         }
-        afterCommit(() -> verdicts.forEach(verdict -> count(verdict, event, book)));
+        // within EventRecorder's transaction the alerts exist only once it commits
+        AfterCommit.run(() -> verdicts.forEach(verdict -> count(verdict, event, book)));
         if (!alerts.isEmpty()) {
             LOG.info("event {} ({}) raised alerts {}", event.id(), event.type(), alerts);
         }
         return alerts;
-    }
-
-    /** Within the route's transaction (record-access-event) the alerts exist only once it commits. */
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 
     private void count(Verdict verdict, AccessEvent event, RuleBook book) {

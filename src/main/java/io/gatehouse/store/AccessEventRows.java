@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import io.gatehouse.event.AccessEvent;
 import io.gatehouse.event.Ref;
 
-/** Flattens a canonical event into the named parameters of sql/insert-access-event.sql. */
+/** Flattens a canonical event into the named parameters of the access_event insert ({@link EventRecorder}). */
 @Component
 public class AccessEventRows {
 

@@ -1,1 +1,0 @@
-update inbox set status = 'normalized', error = null where id = :#${exchangeProperty.accessEvent.id()}
