@@ -32,20 +32,28 @@ public class NormalizationConfiguration {
      * executor that platform-http serves requests with.
      */
     @Bean
-    CamelContextConfiguration normalizationExecutor(GatehouseMetrics metrics,
-                                                    @Value("${gatehouse.normalization.threads:8}") int threads,
-                                                    @Value("${gatehouse.normalization.queue-size:1000}") int queueSize) {
+    CamelContextConfiguration normalizationExecutors(
+            GatehouseMetrics metrics,
+            @Value("${gatehouse.normalization.threads:8}") int threads,
+            @Value("${gatehouse.normalization.alert-lane-threads:4}") int alertLaneThreads,
+            @Value("${gatehouse.normalization.queue-size:1000}") int queueSize) {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
-                ExecutorService pool = camel.getExecutorServiceManager().newThreadPool(this, "normalization",
-                        new ThreadPoolProfileBuilder("normalization").poolSize(threads).maxPoolSize(threads)
+                bind(camel, "normalizationExecutor", "normalization", threads);
+                // events that may raise an alert (NormalizationLanes): never behind a backlog of routine ones
+                bind(camel, "alertNormalizationExecutor", "normalization-alert", alertLaneThreads);
+            }
+
+            private void bind(CamelContext camel, String name, String threadName, int poolSize) {
+                ExecutorService pool = camel.getExecutorServiceManager().newThreadPool(this, threadName,
+                        new ThreadPoolProfileBuilder(threadName).poolSize(poolSize).maxPoolSize(poolSize)
                                 .maxQueueSize(queueSize).build());
                 ((ThreadPoolExecutor) pool).setRejectedExecutionHandler((task, executor) -> {
                     metrics.normalizationPostponed();
-                    LOG.debug("normalization queue full: the event is left to the recovery sweep");
+                    LOG.debug("{} queue full: the event is left to the recovery sweep", threadName);
                 });
-                camel.getRegistry().bind("normalizationExecutor", ExecutorService.class, pool);
+                camel.getRegistry().bind(name, ExecutorService.class, pool);
             }
 
             @Override

@@ -11,4 +11,13 @@ public interface VendorNormalizer {
 
     /** The Jackson model the vendor's ingress route unmarshals into. */
     Class<? extends VendorEvent> payloadType();
+
+    /**
+     * Whether the event is routine traffic (a door opened, a badge accepted, a lock locked) that no alert is expected
+     * for, told from the vendor's payload before normalization. Routine events are normalized on their own threads
+     * and queue, so that a backlog of them never delays an event that may raise an alert. When unsure: false.
+     */
+    default boolean isRoutine(VendorEvent payload) {
+        return false;
+    }
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.camel.CamelContext;
@@ -23,16 +25,18 @@ import io.gatehouse.support.SignedWebhooks;
 
 /**
  * Normalization busy and its queue full: webhooks are still stored and acknowledged at once, never normalized by
- * the request's thread, and the recovery sweep normalizes every one of them once the queue has room again.
+ * the request's thread, and the recovery sweep normalizes every one of them once the queue has room again. An event
+ * that may raise an alert has a lane of its own, and is normalized at once while routine events wait.
  */
 @GatehouseIntegrationTest
 @TestPropertySource(properties = {
         "spring.datasource.url=jdbc:h2:mem:gatehouse-backlog;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "gatehouse.normalization.threads=1",
+        "gatehouse.normalization.alert-lane-threads=1",
         "gatehouse.normalization.queue-size=1",
         "gatehouse.recovery.interval=300",
-        "gatehouse.recovery.grace=5s"})   // longer than sending the 30 webhooks takes
+        "gatehouse.recovery.grace=8s"})   // longer than sending the webhooks takes
 class NormalizationBacklogIT {
 
     @LocalServerPort
@@ -47,19 +51,30 @@ class NormalizationBacklogIT {
     @Autowired
     MeterRegistry registry;
 
-    @Test
-    void webhooksBeyondTheNormalizationQueueAreAcknowledgedAndNormalizedByTheSweep() throws Exception {
-        ExecutorService normalization = camel.getRegistry().lookupByNameAndType("normalizationExecutor",
-                ExecutorService.class);
-        CountDownLatch release = new CountDownLatch(1);
+    /** Holds the lane's one thread and takes its one queue place until the latch is released. */
+    private void holdLane(String executor, CountDownLatch release) throws InterruptedException {
+        ExecutorService lane = camel.getRegistry().lookupByNameAndType(executor, ExecutorService.class);
         CountDownLatch held = new CountDownLatch(1);
-        normalization.submit(() -> {           // the one thread, held
+        lane.submit(() -> {
             held.countDown();
             release.await(2, TimeUnit.MINUTES);
             return null;
         });
-        held.await(10, TimeUnit.SECONDS);
-        normalization.submit(() -> null);       // the one queue place, taken
+        assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+        lane.submit(() -> null);
+    }
+
+    private int storedAtDoors(String prefix) {
+        return jdbc.queryForObject("select count(*) from access_event where door_id like ?", Integer.class,
+                prefix + "%");
+    }
+
+    @Test
+    void webhooksBeyondTheNormalizationQueueAreAcknowledgedAndNormalizedByTheSweep() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        holdLane("normalizationExecutor", release);
+        holdLane("alertNormalizationExecutor", release);
+        double postponedBefore = registry.counter("gatehouse.events.normalization.postponed").count();
         SignedWebhooks sender = new SignedWebhooks(port);
 
         for (int door = 0; door < 30; door++) {
@@ -69,16 +84,41 @@ class NormalizationBacklogIT {
             // answered without waiting for normalization, which cannot run now
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         }
-        assertThat(registry.counter("gatehouse.events.normalization.postponed").count()).isEqualTo(30);
-        assertThat(jdbc.queryForObject("select count(*) from inbox where status = 'received'", Integer.class))
+        assertThat(registry.counter("gatehouse.events.normalization.postponed").count() - postponedBefore)
                 .isEqualTo(30);
-        assertThat(jdbc.queryForObject("select count(*) from access_event", Integer.class)).isZero();
+        assertThat(storedAtDoors("backlog-door-")).isZero();
 
         release.countDown();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(jdbc.queryForObject("select count(*) from access_event", Integer.class)).isEqualTo(30);
+            assertThat(storedAtDoors("backlog-door-")).isEqualTo(30);
             assertThat(jdbc.queryForObject("select count(*) from inbox where status <> 'normalized'", Integer.class))
                     .isZero();
         });
+    }
+
+    @Test
+    void aForcedDoorIsNormalizedAndAlertedAtOnceWhileRoutineEventsWaitForTheirLane() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        holdLane("normalizationExecutor", release);
+        SignedWebhooks sender = new SignedWebhooks(port);
+        try {
+            for (int door = 0; door < 20; door++) {
+                ObjectNode granted = Fixtures.verkada("door_remote_unlock_accepted");
+                ((ObjectNode) granted.get("data")).put("door_id", "routine-door-" + door)
+                        .put("event_id", "routine-" + door + "-" + System.nanoTime());
+                assertThat(sender.verkada(Fixtures.json(granted)).statusCode()).isEqualTo(202);
+            }
+            assertThat(sender.verkada(Fixtures.verkadaForcedOpen("lane-forced-door")).statusCode()).isEqualTo(202);
+
+            await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                    "select count(*) from alert a join access_event e on e.id = a.trigger_event_id "
+                            + "where e.door_id = 'lane-forced-door'", Integer.class)).isEqualTo(1));
+            // the routine events sent before it are still waiting (their lane is held, the sweep's grace not over)
+            assertThat(storedAtDoors("routine-door-")).isZero();
+        } finally {
+            release.countDown();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(
+                () -> assertThat(storedAtDoors("routine-door-")).isEqualTo(20));
     }
 }

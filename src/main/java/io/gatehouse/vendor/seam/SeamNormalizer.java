@@ -1,6 +1,7 @@
 package io.gatehouse.vendor.seam;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -46,6 +47,14 @@ public class SeamNormalizer implements VendorNormalizer {
     public Class<? extends VendorEvent> payloadType() {
         return SeamEvent.class;
     }
+
+    /** A lock locked or unlocked, a device back online. */
+    @Override
+    public boolean isRoutine(VendorEvent payload) {
+        return ROUTINE_TYPES.contains(payload.eventType());
+    }
+
+    private static final Set<String> ROUTINE_TYPES = Set.of("lock.locked", "lock.unlocked", "device.connected");
 
     /** lock.locked, lock.unlocked and lock.access_denied. */
     public AccessEvent lockEvent(InboxEntry entry) {

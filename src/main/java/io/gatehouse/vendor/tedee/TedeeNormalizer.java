@@ -50,6 +50,15 @@ public class TedeeNormalizer implements VendorNormalizer {
         return TedeeWebhook.class;
     }
 
+    /** A lock locked, unlocked or pulled (not jammed: semi-locked is state 3). */
+    @Override
+    public boolean isRoutine(VendorEvent payload) {
+        TedeeWebhook webhook = (TedeeWebhook) payload;
+        Integer state = webhook.data() == null ? null : webhook.data().state();
+        return "lock-status-changed".equals(webhook.eventType()) && state != null
+                && (state == 2 || state == 6 || state == 7);
+    }
+
     /**
      * lock-status-changed: the lock state decides the type (a semi-locked bolt is jammed, a pulled latch is
      * unlocked); a state that says nothing about the bolt falls back to the paired door sensor's state.

@@ -2,6 +2,7 @@ package io.gatehouse.vendor.verkada;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +39,9 @@ public class VerkadaNormalizer implements VendorNormalizer {
             "button_press", AccessMethod.BUTTON,
             "rex", AccessMethod.BUTTON);
 
+    private static final Set<String> ROUTINE_TYPES = Set.of("door_opened", "door_closed",
+            "door_acu_online");
+
     private static final Map<String, EventType> DOOR_TYPES = Map.of(
             "door_opened", EventType.DOOR_OPENED,
             "door_closed", EventType.DOOR_CLOSED,
@@ -54,6 +58,15 @@ public class VerkadaNormalizer implements VendorNormalizer {
     @Override
     public Class<? extends VendorEvent> payloadType() {
         return VerkadaWebhook.class;
+    }
+
+    /** Granted credentials, doors opening and closing, a controller back online; camera notifications. */
+    @Override
+    public boolean isRoutine(VendorEvent payload) {
+        VerkadaWebhook webhook = (VerkadaWebhook) payload;
+        String type = webhook.eventType();
+        return !webhook.accessControl()
+                || type != null && (ROUTINE_TYPES.contains(type) || type.startsWith("door_") && type.endsWith("_accepted"));
     }
 
     /** door_&lt;credential&gt;_accepted|rejected: a badge, code, phone or remote unlock, granted or denied. */
