@@ -48,19 +48,26 @@ class GroupCommitTest {
         return commits;
     }
 
-    @Test
-    void callersWaitingWhileACommitRunsShareTheNextOne() throws Exception {
-        CountDownLatch firstWriting = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
+    private final CountDownLatch firstWriting = new CountDownLatch(1);
+    private final CountDownLatch releaseFirst = new CountDownLatch(1);
+
+    /** Starts a writer whose item "first" holds its commit until releaseFirst; commits "first" and waits for that. */
+    private Future<String> startWithFirstCommitHeld(Function<String, String> perItem) throws InterruptedException {
         start(item -> {
             if (item.equals("first")) {
                 firstWriting.countDown();
                 await(releaseFirst);
             }
-            return item.toUpperCase();
+            return perItem.apply(item);
         });
         Future<String> first = callers.submit(() -> commits.commit("first"));
         assertThat(firstWriting.await(5, TimeUnit.SECONDS)).isTrue();
+        return first;
+    }
+
+    @Test
+    void callersWaitingWhileACommitRunsShareTheNextOne() throws Exception {
+        Future<String> first = startWithFirstCommitHeld(String::toUpperCase);
         List<Future<String>> others = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             String item = "item-" + i;
@@ -79,20 +86,12 @@ class GroupCommitTest {
 
     @Test
     void anItemThatFailsFailsAloneWithItsOwnErrorAndTheOthersOfItsBatchCommit() throws Exception {
-        CountDownLatch firstWriting = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        start(item -> {
-            if (item.equals("first")) {
-                firstWriting.countDown();
-                await(releaseFirst);
-            }
+        startWithFirstCommitHeld(item -> {
             if (item.equals("bad")) {
                 throw new IllegalArgumentException("bad item");
             }
             return item;
         });
-        callers.submit(() -> commits.commit("first"));
-        assertThat(firstWriting.await(5, TimeUnit.SECONDS)).isTrue();
         Future<String> bad = callers.submit(() -> commits.commit("bad"));
         List<Future<String>> good = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
