@@ -78,6 +78,11 @@ public final class GroupCommit<T, R> {
         }
     }
 
+    /** How many items are handed over and waiting for the writer to take them. */
+    int waitingCount() {
+        return waiting.size();
+    }
+
     private void writeWhileRunning() {
         while (running || !waiting.isEmpty()) {
             try {

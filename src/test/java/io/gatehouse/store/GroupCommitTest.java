@@ -3,6 +3,7 @@ package io.gatehouse.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
@@ -73,7 +75,7 @@ class GroupCommitTest {
             String item = "item-" + i;
             others.add(callers.submit(() -> commits.commit(item)));
         }
-        Thread.sleep(300);   // all ten are waiting behind the first commit
+        awaitWaiting(10);   // all ten are waiting behind the first commit
         releaseFirst.countDown();
 
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("FIRST");
@@ -98,7 +100,7 @@ class GroupCommitTest {
             String item = "good-" + i;
             good.add(callers.submit(() -> commits.commit(item)));
         }
-        Thread.sleep(300);
+        awaitWaiting(6);
         releaseFirst.countDown();
 
         for (int i = 0; i < 5; i++) {
@@ -131,6 +133,11 @@ class GroupCommitTest {
         Future<String> caller = callers.submit(() -> commits.commit("one"));
         assertThatThrownBy(() -> caller.get(5, TimeUnit.SECONDS)).hasRootCauseInstanceOf(StackOverflowError.class);
         assertThat(callers.submit(() -> commits.commit("two")).get(5, TimeUnit.SECONDS)).isEqualTo("TWO");
+    }
+
+    private void awaitWaiting(int items) {
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> commits.waitingCount() == items);
     }
 
     private static void await(CountDownLatch latch) {
