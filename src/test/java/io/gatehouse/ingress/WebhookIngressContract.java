@@ -449,6 +449,52 @@ abstract class WebhookIngressContract {
     }
 
     @Test
+    void purgesSeveralBatchesOfOldEventsAndAlertsAndKeepsNewerOnes() {
+        OffsetDateTime old = OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(91);
+        OffsetDateTime recent = OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(89);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        int oldEvents = 2 * io.gatehouse.store.Retention.BATCH + 100;   // three batches, the last one short
+        int oldAlerts = io.gatehouse.store.Retention.BATCH + 1;
+        insertFailedInboxRows("old-" + run, oldEvents, old);
+        insertFailedInboxRows("recent-" + run, 3, recent);
+        insertAlertsWithDeliveries("old-" + run, oldAlerts, old);
+        insertAlertsWithDeliveries("recent-" + run, 2, recent);
+
+        int deleted = retention.purge();
+
+        assertThat(deleted).isGreaterThanOrEqualTo(oldEvents);
+        assertThat(countLike("inbox", "id", "old-" + run)).isZero();
+        assertThat(countLike("inbox", "id", "recent-" + run)).isEqualTo(3);
+        assertThat(countLike("alert", "id", "old-" + run)).isZero();
+        assertThat(countLike("alert_delivery", "alert_id", "old-" + run)).isZero();
+        assertThat(countLike("alert", "id", "recent-" + run)).isEqualTo(2);
+        assertThat(countLike("alert_delivery", "alert_id", "recent-" + run)).isEqualTo(2);
+    }
+
+    private void insertFailedInboxRows(String prefix, int count, OffsetDateTime receivedAt) {
+        jdbc.batchUpdate("insert into inbox (id, vendor, dedup_key, vendor_event_type, received_at, raw_body, status, "
+                        + "error) values (?, 'seam', ?, 'lock.locked', ?, '{}', 'failed', 'test')",
+                java.util.stream.IntStream.range(0, count)
+                        .mapToObj(i -> new Object[] {prefix + "-" + i, prefix + "-" + i, receivedAt}).toList());
+    }
+
+    private void insertAlertsWithDeliveries(String prefix, int count, OffsetDateTime createdAt) {
+        jdbc.batchUpdate("insert into alert (id, rule_name, severity, group_key, trigger_event_id, event_ids, "
+                        + "suppressed_count, created_at) values (?, 'test', 'high', 'g', ?, '[]', 0, ?)",
+                java.util.stream.IntStream.range(0, count)
+                        .mapToObj(i -> new Object[] {prefix + "-" + i, prefix + "-" + i, createdAt}).toList());
+        jdbc.batchUpdate("insert into alert_delivery (id, alert_id, channel, status, attempts, next_attempt_at, "
+                        + "created_at) values (?, ?, 'slack:test', 'sent', 1, ?, ?)",
+                java.util.stream.IntStream.range(0, count).mapToObj(i -> new Object[] {
+                        prefix + "-d" + i, prefix + "-" + i, createdAt, createdAt}).toList());
+    }
+
+    private int countLike(String table, String column, String prefix) {
+        return jdbc.queryForObject("select count(*) from " + table + " where " + column + " like ?", Integer.class,
+                prefix + "-%");
+    }
+
+    @Test
     void replaysAStoredEventThroughNormalizationAgain() {
         HttpResponse<String> response = webhooks.seam(Fixtures.json(Fixtures.seam("lock.access_denied")));
         String id = read(response).get("eventId").asText();
