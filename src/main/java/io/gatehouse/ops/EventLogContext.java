@@ -44,7 +44,9 @@ public class EventLogContext implements InterceptStrategy {
             @Override
             public boolean process(Exchange exchange, AsyncCallback callback) {
                 Map<String, String> keys = keysOf(exchange);
-                if (keys.isEmpty()) {
+                // a step inside another (a choice's branch, a bean in a split) usually finds its keys already set by
+                // the step around it, which restores the MDC afterwards: no copy then, it runs for every step
+                if (keys.isEmpty() || alreadyInMdc(keys)) {
                     return processor.process(exchange, callback);
                 }
                 Map<String, String> previous = MDC.getCopyOfContextMap();
@@ -65,8 +67,7 @@ public class EventLogContext implements InterceptStrategy {
     /** The MDC keys for what this exchange is about; empty when it is about no event or delivery yet. */
     static Map<String, String> keysOf(Exchange exchange) {
         Map<String, String> keys = new LinkedHashMap<>();
-        String vendor = exchange.getProperty(IngressExchange.VENDOR, String.class);
-        if (vendor != null) {
+        if (exchange.getProperty(IngressExchange.VENDOR) instanceof String vendor) {   // no type converter
             keys.put(VENDOR, vendor);
         }
         if (exchange.getProperty("accessEvent") instanceof AccessEvent event) {
@@ -83,6 +84,15 @@ public class EventLogContext implements InterceptStrategy {
             keys.put(CHANNEL, delivery.channel());
         }
         return keys;
+    }
+
+    private static boolean alreadyInMdc(Map<String, String> keys) {
+        for (Map.Entry<String, String> key : keys.entrySet()) {
+            if (!key.getValue().equals(MDC.get(key.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void putIfKnown(Map<String, String> keys, String key, String value) {

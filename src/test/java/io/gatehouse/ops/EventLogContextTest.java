@@ -75,6 +75,35 @@ class EventLogContextTest {
     }
 
     @Test
+    void aStepInsideAnotherSeesTheSameKeysAndTheMdcIsRestoredOnceBothEnd() throws Exception {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.setProperty("inboxEntry", new InboxEntry("event-2", "seam", "key", null, "lock.locked",
+                Instant.now(), "{}", null));
+        Processor inner = new EventLogContext().wrapProcessorInInterceptors(camel, null, recordMdc, null);
+        Processor outer = new EventLogContext().wrapProcessorInInterceptors(camel, null, inner, null);
+
+        outer.process(exchange);
+
+        assertThat(seen).containsEntry(EventLogContext.EVENT_ID, "event-2").containsEntry(EventLogContext.VENDOR, "seam");
+        assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
+    }
+
+    @Test
+    void aStepForAnotherEventThanTheMdcNamesPutsItsOwnAndRestoresTheFormer() throws Exception {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.setProperty("inboxEntry", new InboxEntry("event-3", "verkada", "key", null, "door_opened",
+                Instant.now(), "{}", null));
+        MDC.put(EventLogContext.EVENT_ID, "event-0");
+        MDC.put(EventLogContext.VENDOR, "verkada");
+
+        wrapped().process(exchange);
+
+        assertThat(seen).containsEntry(EventLogContext.EVENT_ID, "event-3");
+        assertThat(MDC.getCopyOfContextMap()).containsOnly(Map.entry(EventLogContext.EVENT_ID, "event-0"),
+                Map.entry(EventLogContext.VENDOR, "verkada"));
+    }
+
+    @Test
     void restoresTheMdcWhenTheStepFails() {
         Exchange exchange = new DefaultExchange(camel);
         exchange.setProperty(IngressExchange.VENDOR, "verkada");
