@@ -1,0 +1,43 @@
+package io.gatehouse.store;
+
+import java.util.List;
+import java.util.concurrent.ThreadPoolExecutor;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ExchangeProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether the recovery sweep (routes/normalize/recovery.camel.yaml) takes its next page at once or at the next
+ * interval. At once after a full page, so a backlog left by a crash or a burst is worked off quickly; but not while
+ * the normalization lanes still have queued work, which means webhooks are still coming faster than they are
+ * normalized: the sweep then takes one page per interval, and taking and acknowledging webhooks keeps the CPU.
+ * Not while Gatehouse stops either: the next page would hold its shutdown up, and the rows wait for the next start.
+ */
+@Component
+public class RecoverySweepPace {
+
+    /** The limit in sql/select-unnormalized-inbox.sql. */
+    static final int PAGE = 500;
+    static final List<String> LANES = List.of("normalizationExecutor", "alertNormalizationExecutor");
+
+    private final CamelContext camel;
+
+    public RecoverySweepPace(CamelContext camel) {
+        this.camel = camel;
+    }
+
+    public boolean nextPageAtOnce(@ExchangeProperty("sweepPageSize") int pageSize) {
+        return pageSize >= PAGE && !camel.isStopping() && lanesIdle();
+    }
+
+    private boolean lanesIdle() {
+        for (String lane : LANES) {
+            ThreadPoolExecutor pool = camel.getRegistry().lookupByNameAndType(lane, ThreadPoolExecutor.class);
+            if (pool != null && !pool.getQueue().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

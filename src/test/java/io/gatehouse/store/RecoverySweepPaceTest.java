@@ -1,0 +1,107 @@
+package io.gatehouse.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RecoverySweepPaceTest {
+
+    private final DefaultCamelContext camel = new DefaultCamelContext();
+    private final ThreadPoolExecutor routine = lane();
+    private final ThreadPoolExecutor alert = lane();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final RecoverySweepPace pace = new RecoverySweepPace(camel);
+
+    RecoverySweepPaceTest() {
+        camel.getRegistry().bind("normalizationExecutor", routine);
+        camel.getRegistry().bind("alertNormalizationExecutor", alert);
+    }
+
+    private static ThreadPoolExecutor lane() {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10));
+    }
+
+    /** The lane's one thread busy and one more event queued behind it. */
+    private void busy(ThreadPoolExecutor lane) {
+        lane.execute(() -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        lane.execute(() -> { });
+    }
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        routine.shutdownNow();
+        alert.shutdownNow();
+    }
+
+    @Test
+    void aFullPageWithIdleLanesGoesOnAtOnce() {
+        assertThat(pace.nextPageAtOnce(RecoverySweepPace.PAGE)).isTrue();
+    }
+
+    @Test
+    void aPageThatWasNotFullWaitsForTheNextInterval() {
+        assertThat(pace.nextPageAtOnce(RecoverySweepPace.PAGE - 1)).isFalse();
+        assertThat(pace.nextPageAtOnce(0)).isFalse();
+    }
+
+    @Test
+    void aFullPageWaitsWhileEitherLaneHasQueuedEvents() {
+        busy(routine);
+        assertThat(pace.nextPageAtOnce(RecoverySweepPace.PAGE)).isFalse();
+
+        release.countDown();
+        await().until(() -> routine.getQueue().isEmpty() && routine.getActiveCount() == 0);
+        assertThat(pace.nextPageAtOnce(RecoverySweepPace.PAGE)).isTrue();
+    }
+
+    @Test
+    void theAlertLaneCountsToo() {
+        busy(alert);
+        assertThat(pace.nextPageAtOnce(RecoverySweepPace.PAGE)).isFalse();
+    }
+
+    @Test
+    void notWhileGatehouseStops() throws Exception {
+        CountDownLatch inFlight = new CountDownLatch(1);
+        CountDownLatch stopping = new CountDownLatch(1);
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("seda:sweep").process(exchange -> {      // a sweep still running when the stop begins
+                    inFlight.countDown();
+                    stopping.await(10, TimeUnit.SECONDS);
+                    exchange.getMessage().setBody(pace.nextPageAtOnce(RecoverySweepPace.PAGE));
+                });
+            }
+        });
+        camel.start();
+        assertThat(pace.nextPageAtOnce(RecoverySweepPace.PAGE)).isTrue();
+        Future<Object> sweep = camel.createProducerTemplate().asyncRequestBody("seda:sweep", "");
+        assertThat(inFlight.await(10, TimeUnit.SECONDS)).isTrue();
+
+        Thread stop = new Thread(camel::stop);
+        stop.start();
+        await().until(camel::isStopping);
+        stopping.countDown();
+
+        assertThat(sweep.get(10, TimeUnit.SECONDS)).isEqualTo(false);
+        stop.join(10_000);
+    }
+}
