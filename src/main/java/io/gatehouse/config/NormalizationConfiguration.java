@@ -27,6 +27,10 @@ public class NormalizationConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(NormalizationConfiguration.class);
 
+    /** Names in Camel's registry of the two lanes' pools (routes/ingress/inbox.camel.yaml names them too). */
+    public static final String ROUTINE_LANE = "normalizationExecutor";
+    public static final String ALERT_LANE = "alertNormalizationExecutor";
+
     /**
      * Bound in Camel's registry only: an Executor bean in Spring's context would make Spring Boot leave out the task
      * executor that platform-http serves requests with.
@@ -40,9 +44,9 @@ public class NormalizationConfiguration {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
-                bind(camel, "normalizationExecutor", "normalization", threads);
+                bind(camel, ROUTINE_LANE, "normalization", threads);
                 // events that may raise an alert (NormalizationLanes): never behind a backlog of routine ones
-                bind(camel, "alertNormalizationExecutor", "normalization-alert", alertLaneThreads);
+                bind(camel, ALERT_LANE, "normalization-alert", alertLaneThreads);
             }
 
             private void bind(CamelContext camel, String name, String threadName, int poolSize) {

@@ -7,6 +7,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
 
+import io.gatehouse.config.NormalizationConfiguration;
+
 /**
  * Whether the recovery sweep (routes/normalize/recovery.camel.yaml) takes its next page at once or at the next
  * interval. At once after a full page, so a backlog left by a crash or a burst is worked off quickly; but not while
@@ -19,7 +21,8 @@ public class RecoverySweepPace {
 
     /** The limit in sql/select-unnormalized-inbox.sql. */
     static final int PAGE = 500;
-    static final List<String> LANES = List.of("normalizationExecutor", "alertNormalizationExecutor");
+    private static final List<String> LANES = List.of(NormalizationConfiguration.ROUTINE_LANE,
+            NormalizationConfiguration.ALERT_LANE);
 
     private final CamelContext camel;
 

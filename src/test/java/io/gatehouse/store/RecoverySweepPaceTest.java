@@ -14,6 +14,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.gatehouse.config.NormalizationConfiguration;
+
 class RecoverySweepPaceTest {
 
     private final DefaultCamelContext camel = new DefaultCamelContext();
@@ -23,8 +25,8 @@ class RecoverySweepPaceTest {
     private final RecoverySweepPace pace = new RecoverySweepPace(camel);
 
     RecoverySweepPaceTest() {
-        camel.getRegistry().bind("normalizationExecutor", routine);
-        camel.getRegistry().bind("alertNormalizationExecutor", alert);
+        camel.getRegistry().bind(NormalizationConfiguration.ROUTINE_LANE, routine);
+        camel.getRegistry().bind(NormalizationConfiguration.ALERT_LANE, alert);
     }
 
     private static ThreadPoolExecutor lane() {
