@@ -90,7 +90,11 @@ class GracefulShutdownIT {
             });
         }
         Thread.sleep(100);
+        int slackRequestsBeforeStop = slack.getAllServeEvents().size();
         int exitCode = gatehouse.terminate(Duration.ofSeconds(60));
+        // the send in flight ends; no new one starts while stopping (each takes 3 s here: a stop would wait for all)
+        assertThat(slack.getAllServeEvents().size() - slackRequestsBeforeStop).as("Slack sends begun while stopping")
+                .isLessThanOrEqualTo(1);
         burst.shutdown();
         assertThat(burst.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
 
