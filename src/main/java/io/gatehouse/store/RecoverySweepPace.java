@@ -37,7 +37,10 @@ public class RecoverySweepPace {
     private boolean lanesIdle() {
         for (String lane : LANES) {
             ThreadPoolExecutor pool = camel.getRegistry().lookupByNameAndType(lane, ThreadPoolExecutor.class);
-            if (pool != null && !pool.getQueue().isEmpty()) {
+            if (pool == null) {   // not "idle": a lookup that stopped finding the pools would end the pacing unseen
+                throw new IllegalStateException("no normalization lane named " + lane + " in Camel's registry");
+            }
+            if (!pool.getQueue().isEmpty()) {
                 return false;
             }
         }

@@ -9,8 +9,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
+import io.gatehouse.store.Retention;
 import io.gatehouse.support.Fixtures;
 import io.gatehouse.support.GatehouseIntegrationTest;
 import io.gatehouse.support.SignedWebhooks;
@@ -53,7 +56,7 @@ abstract class WebhookIngressContract {
     JdbcTemplate jdbc;
 
     @Autowired
-    io.gatehouse.store.Retention retention;
+    Retention retention;
 
     SignedWebhooks webhooks;
 
@@ -450,11 +453,11 @@ abstract class WebhookIngressContract {
 
     @Test
     void purgesSeveralBatchesOfOldEventsAndAlertsAndKeepsNewerOnes() {
-        OffsetDateTime old = OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(91);
-        OffsetDateTime recent = OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(89);
+        OffsetDateTime old = OffsetDateTime.now(ZoneOffset.UTC).minusDays(91);
+        OffsetDateTime recent = OffsetDateTime.now(ZoneOffset.UTC).minusDays(89);
         String run = UUID.randomUUID().toString().substring(0, 8);
-        int oldEvents = 2 * io.gatehouse.store.Retention.BATCH + 100;   // three batches, the last one short
-        int oldAlerts = io.gatehouse.store.Retention.BATCH + 1;
+        int oldEvents = 2 * Retention.BATCH + 100;   // three batches, the last one short
+        int oldAlerts = Retention.BATCH + 1;
         insertFailedInboxRows("old-" + run, oldEvents, old);
         insertFailedInboxRows("recent-" + run, 3, recent);
         insertAlertsWithDeliveries("old-" + run, oldAlerts, old);
@@ -474,18 +477,18 @@ abstract class WebhookIngressContract {
     private void insertFailedInboxRows(String prefix, int count, OffsetDateTime receivedAt) {
         jdbc.batchUpdate("insert into inbox (id, vendor, dedup_key, vendor_event_type, received_at, raw_body, status, "
                         + "error) values (?, 'seam', ?, 'lock.locked', ?, '{}', 'failed', 'test')",
-                java.util.stream.IntStream.range(0, count)
+                IntStream.range(0, count)
                         .mapToObj(i -> new Object[] {prefix + "-" + i, prefix + "-" + i, receivedAt}).toList());
     }
 
     private void insertAlertsWithDeliveries(String prefix, int count, OffsetDateTime createdAt) {
         jdbc.batchUpdate("insert into alert (id, rule_name, severity, group_key, trigger_event_id, event_ids, "
                         + "suppressed_count, created_at) values (?, 'test', 'high', 'g', ?, '[]', 0, ?)",
-                java.util.stream.IntStream.range(0, count)
+                IntStream.range(0, count)
                         .mapToObj(i -> new Object[] {prefix + "-" + i, prefix + "-" + i, createdAt}).toList());
         jdbc.batchUpdate("insert into alert_delivery (id, alert_id, channel, status, attempts, next_attempt_at, "
                         + "created_at) values (?, ?, 'slack:test', 'sent', 1, ?, ?)",
-                java.util.stream.IntStream.range(0, count).mapToObj(i -> new Object[] {
+                IntStream.range(0, count).mapToObj(i -> new Object[] {
                         prefix + "-d" + i, prefix + "-" + i, createdAt, createdAt}).toList());
     }
 
@@ -594,7 +597,7 @@ abstract class WebhookIngressContract {
     void insertInboxRow(String id, String body, Instant receivedAt) {
         jdbc.update("insert into inbox (id, vendor, dedup_key, vendor_event_id, vendor_event_type, received_at, "
                         + "raw_body, status) values (?, 'seam', ?, null, 'lock.access_denied', ?, ?, 'received')",
-                id, "test:" + id, receivedAt.atOffset(java.time.ZoneOffset.UTC), body);
+                id, "test:" + id, receivedAt.atOffset(ZoneOffset.UTC), body);
     }
 
     int inboxCount() {

@@ -1,6 +1,7 @@
 package io.gatehouse.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.util.concurrent.CountDownLatch;
@@ -77,6 +78,14 @@ class RecoverySweepPaceTest {
     void theAlertLaneCountsToo() {
         busy(alert);
         assertThat(pace.nextPageAtOnce(RecoverySweepPace.PAGE)).isFalse();
+    }
+
+    @Test
+    void aMissingLaneIsAnErrorNotAnIdleLane() {
+        camel.getRegistry().unbind(NormalizationConfiguration.ALERT_LANE);
+
+        assertThatThrownBy(() -> pace.nextPageAtOnce(RecoverySweepPace.PAGE))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(NormalizationConfiguration.ALERT_LANE);
     }
 
     @Test
