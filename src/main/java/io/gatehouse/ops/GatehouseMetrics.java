@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import io.gatehouse.event.AccessEvent;
 import io.gatehouse.notify.Delivery;
+import io.gatehouse.store.RoutineNormalizationGate;
 
 /**
  * Gatehouse's own metrics, counted where each outcome is decided: the webhook replies, the stored canonical event,
@@ -37,6 +38,18 @@ public class GatehouseMetrics {
                 .register(registry);
         Gauge.builder("gatehouse.deliveries.waiting", backlog, InboxBacklog::waitingDeliveries)
                 .description("Alert deliveries pending or being sent").strongReference(true)
+                .register(registry);
+    }
+
+    /** Webhook requests answered since start, whatever the vendor and the answer: how busy ingress is. */
+    public double webhooksReceived() {
+        return registry.find("gatehouse.webhooks.received").counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    /** 1 while routine normalization waits for the CPU (a burst), else 0. */
+    public void watch(RoutineNormalizationGate gate) {
+        Gauge.builder("gatehouse.normalization.routine.paused", gate, g -> g.isPaused() ? 1 : 0)
+                .description("1 while routine events wait for the CPU to have room for them (a burst), else 0")
                 .register(registry);
     }
 

@@ -13,8 +13,10 @@ import io.gatehouse.config.NormalizationConfiguration;
  * Whether the recovery sweep (routes/normalize/recovery.camel.yaml) takes its next page at once or at the next
  * interval. At once after a full page, so a backlog left by a crash or a burst is worked off quickly; but not while
  * the normalization lanes still have queued work, which means webhooks are still coming faster than they are
- * normalized: the sweep then takes one page per interval, and taking and acknowledging webhooks keeps the CPU.
- * Not while Gatehouse stops either: the next page would hold its shutdown up, and the rows wait for the next start.
+ * normalized: the sweep then takes one page per interval, and taking and acknowledging webhooks keeps the CPU. A
+ * page is routine work too, so it first waits while {@link RoutineNormalizationGate} holds routine normalization
+ * back. Not while Gatehouse stops either: the next page would hold its shutdown up, and the rows wait for the next
+ * start.
  */
 @Component
 public class RecoverySweepPace {
@@ -25,13 +27,19 @@ public class RecoverySweepPace {
             NormalizationConfiguration.ALERT_LANE);
 
     private final CamelContext camel;
+    private final RoutineNormalizationGate routineGate;
 
-    public RecoverySweepPace(CamelContext camel) {
+    public RecoverySweepPace(CamelContext camel, RoutineNormalizationGate routineGate) {
         this.camel = camel;
+        this.routineGate = routineGate;
     }
 
-    public boolean nextPageAtOnce(@ExchangeProperty("sweepPageSize") int pageSize) {
-        return pageSize >= PAGE && !camel.isStopping() && lanesIdle();
+    public boolean nextPageAtOnce(@ExchangeProperty("sweepPageSize") int pageSize) throws InterruptedException {
+        if (pageSize < PAGE || camel.isStopping() || !lanesIdle()) {
+            return false;
+        }
+        routineGate.awaitTurn();
+        return !camel.isStopping();
     }
 
     private boolean lanesIdle() {

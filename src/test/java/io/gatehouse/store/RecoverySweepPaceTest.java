@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,7 +24,11 @@ class RecoverySweepPaceTest {
     private final ThreadPoolExecutor routine = lane();
     private final ThreadPoolExecutor alert = lane();
     private final CountDownLatch release = new CountDownLatch(1);
-    private final RecoverySweepPace pace = new RecoverySweepPace(camel);
+    private double cpuLoad = 0.1;
+    private double webhooks;
+    private final RoutineNormalizationGate routineGate = new RoutineNormalizationGate(() -> cpuLoad, () -> webhooks,
+            () -> false, 0.85, 0.7, Duration.ofSeconds(1), Duration.ofMillis(500));
+    private final RecoverySweepPace pace = new RecoverySweepPace(camel, routineGate);
 
     RecoverySweepPaceTest() {
         camel.getRegistry().bind(NormalizationConfiguration.ROUTINE_LANE, routine);
@@ -54,18 +59,18 @@ class RecoverySweepPaceTest {
     }
 
     @Test
-    void aFullPageWithIdleLanesGoesOnAtOnce() {
+    void aFullPageWithIdleLanesGoesOnAtOnce() throws Exception {
         assertThat(pace.nextPageAtOnce(RecoverySweepPace.PAGE)).isTrue();
     }
 
     @Test
-    void aPageThatWasNotFullWaitsForTheNextInterval() {
+    void aPageThatWasNotFullWaitsForTheNextInterval() throws Exception {
         assertThat(pace.nextPageAtOnce(RecoverySweepPace.PAGE - 1)).isFalse();
         assertThat(pace.nextPageAtOnce(0)).isFalse();
     }
 
     @Test
-    void aFullPageWaitsWhileEitherLaneHasQueuedEvents() {
+    void aFullPageWaitsWhileEitherLaneHasQueuedEvents() throws Exception {
         busy(routine);
         assertThat(pace.nextPageAtOnce(RecoverySweepPace.PAGE)).isFalse();
 
@@ -75,9 +80,21 @@ class RecoverySweepPaceTest {
     }
 
     @Test
-    void theAlertLaneCountsToo() {
+    void theAlertLaneCountsToo() throws Exception {
         busy(alert);
         assertThat(pace.nextPageAtOnce(RecoverySweepPace.PAGE)).isFalse();
+    }
+
+    @Test
+    void waitsWhileRoutineNormalizationIsHeldBackForWebhooks() throws Exception {
+        cpuLoad = 0.95;
+        webhooks = 10;
+        routineGate.sample();
+        assertThat(routineGate.isPaused()).isTrue();
+
+        long start = System.nanoTime();
+        assertThat(pace.nextPageAtOnce(RecoverySweepPace.PAGE)).isTrue();   // after the gate's longest pause
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
     }
 
     @Test
