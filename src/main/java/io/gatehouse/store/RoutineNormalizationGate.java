@@ -57,7 +57,7 @@ public class RoutineNormalizationGate {
             @Value("${gatehouse.normalization.routine-pause-above-cpu:0.85}") double pauseAbove,
             @Value("${gatehouse.normalization.routine-resume-below-cpu:0.7}") double resumeBelow,
             @Value("${gatehouse.normalization.routine-pause-window:1s}") Duration window,
-            @Value("${gatehouse.normalization.routine-max-pause:5s}") Duration maxPause) {
+            @Value("${gatehouse.normalization.routine-max-pause:2s}") Duration maxPause) {
         this(machineCpuLoad(), metrics::webhooksReceived, camel::isStopping, pauseAbove, resumeBelow, window,
                 maxPause);
         metrics.watch(this);
