@@ -8,8 +8,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.camel.CamelContext;
@@ -103,10 +101,8 @@ class NormalizationBacklogIT {
         SignedWebhooks sender = new SignedWebhooks(port);
         try {
             for (int door = 0; door < 20; door++) {
-                ObjectNode granted = Fixtures.verkada("door_remote_unlock_accepted");
-                ((ObjectNode) granted.get("data")).put("door_id", "routine-door-" + door)
-                        .put("event_id", "routine-" + door + "-" + System.nanoTime());
-                assertThat(sender.verkada(Fixtures.json(granted)).statusCode()).isEqualTo(202);
+                assertThat(sender.verkada(Fixtures.verkadaRemoteUnlock("routine-door-" + door)).statusCode())
+                        .isEqualTo(202);
             }
             assertThat(sender.verkada(Fixtures.verkadaForcedOpen("lane-forced-door")).statusCode()).isEqualTo(202);
 

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.junit.jupiter.api.Test;
@@ -60,10 +58,7 @@ class RoutineNormalizationPauseIT {
 
         long sent = System.nanoTime();
         for (int door = 0; door < 5; door++) {
-            ObjectNode granted = Fixtures.verkada("door_remote_unlock_accepted");
-            ((ObjectNode) granted.get("data")).put("door_id", "paused-door-" + door)
-                    .put("event_id", "paused-" + door + "-" + System.nanoTime());
-            assertThat(sender.verkada(Fixtures.json(granted)).statusCode()).isEqualTo(202);
+            assertThat(sender.verkada(Fixtures.verkadaRemoteUnlock("paused-door-" + door)).statusCode()).isEqualTo(202);
         }
         assertThat(sender.verkada(Fixtures.verkadaForcedOpen("unpaused-forced-door")).statusCode()).isEqualTo(202);
 

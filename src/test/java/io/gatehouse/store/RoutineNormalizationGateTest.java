@@ -74,10 +74,7 @@ class RoutineNormalizationGateTest {
     @Test
     void aWaitingEventGoesOnAsSoonAsTheGateOpens() throws Exception {
         RoutineNormalizationGate gate = gate(Duration.ofSeconds(30));
-        sample(gate, 0.95, true);
-        CompletableFuture<Void> waiting = CompletableFuture.runAsync(awaitTurn(gate));
-        Thread.sleep(200);
-        assertThat(waiting).isNotDone();
+        CompletableFuture<Void> waiting = waitingForItsTurn(gate);
 
         sample(gate, 0.2, true);
         waiting.get(2, TimeUnit.SECONDS);
@@ -96,10 +93,8 @@ class RoutineNormalizationGateTest {
     @Test
     void noEventWaitsWhileGatehouseStops() throws Exception {
         RoutineNormalizationGate gate = gate(Duration.ofSeconds(30));
-        sample(gate, 0.95, true);
-        CompletableFuture<Void> waiting = CompletableFuture.runAsync(awaitTurn(gate));
-        Thread.sleep(100);
-        assertThat(waiting).isNotDone();
+        CompletableFuture<Void> waiting = waitingForItsTurn(gate);
+
         stopping.set(true);
         waiting.get(2, TimeUnit.SECONDS);
     }
@@ -116,6 +111,15 @@ class RoutineNormalizationGateTest {
         assertThatThrownBy(() -> new RoutineNormalizationGate(() -> 0, () -> 0, () -> false, 0.5, 0.6,
                 Duration.ofSeconds(1), Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("routine-resume-below-cpu");
+    }
+
+    /** An event at a gate closed by a busy CPU and a webhook, still waiting a moment later. */
+    private CompletableFuture<Void> waitingForItsTurn(RoutineNormalizationGate gate) throws InterruptedException {
+        sample(gate, 0.95, true);
+        CompletableFuture<Void> waiting = CompletableFuture.runAsync(awaitTurn(gate));
+        Thread.sleep(200);
+        assertThat(waiting).isNotDone();
+        return waiting;
     }
 
     private static Runnable awaitTurn(RoutineNormalizationGate gate) {

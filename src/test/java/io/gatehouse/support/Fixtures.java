@@ -59,6 +59,14 @@ public final class Fixtures {
         return json(webhook);
     }
 
+    /** A fresh Verkada remote unlock at this door: a routine event (access granted) no shipped rule alerts on. */
+    public static String verkadaRemoteUnlock(String doorId) {
+        ObjectNode webhook = verkada("door_remote_unlock_accepted");
+        ((ObjectNode) webhook.get("data")).put("door_id", doorId)
+                .put("event_id", doorId + "-" + java.util.UUID.randomUUID());
+        return json(webhook);
+    }
+
     public static String json(Object node) {
         try {
             return JSON.writeValueAsString(node);
