@@ -12,6 +12,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 
 import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -37,6 +39,7 @@ import io.gatehouse.ops.GatehouseMetrics;
 @Component
 public class RoutineNormalizationGate {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RoutineNormalizationGate.class);
     static final Duration SAMPLE_PERIOD = Duration.ofMillis(200);
     private static final long WAIT_STEP_MILLIS = 10;
 
@@ -50,6 +53,7 @@ public class RoutineNormalizationGate {
     private volatile boolean paused;
     private double lastWebhookCount;
     private long lastWebhookAt = Long.MIN_VALUE;
+    private boolean readingFailed;
     private ScheduledExecutorService sampler;
 
     @Autowired
@@ -113,8 +117,22 @@ public class RoutineNormalizationGate {
     }
 
     void sample(long now) {
-        double load = cpuLoad.getAsDouble();
-        double webhooks = webhooksReceived.getAsDouble();
+        double load;
+        double webhooks;
+        try {
+            load = cpuLoad.getAsDouble();
+            webhooks = webhooksReceived.getAsDouble();
+        } catch (RuntimeException e) {
+            // an exception would end the scheduled sampling and leave the gate as it was, perhaps closed for good
+            if (!readingFailed) {
+                LOG.warn("cannot read the CPU load or the webhook count ({}); routine normalization is not held back",
+                        e.getClass().getSimpleName());
+            }
+            readingFailed = true;
+            paused = false;
+            return;
+        }
+        readingFailed = false;
         if (webhooks != lastWebhookCount) {
             lastWebhookCount = webhooks;
             lastWebhookAt = now;

@@ -15,13 +15,21 @@ class RoutineNormalizationGateTest {
     private static final long SECOND = 1_000_000_000L;
 
     private double cpuLoad;
+    private boolean loadUnreadable;
     private double webhooks;
     private long now = 0;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     private RoutineNormalizationGate gate(Duration maxPause) {
-        return new RoutineNormalizationGate(() -> cpuLoad, () -> webhooks, stopping::get, 0.85, 0.7,
+        return new RoutineNormalizationGate(this::readLoad, () -> webhooks, stopping::get, 0.85, 0.7,
                 Duration.ofSeconds(1), maxPause);
+    }
+
+    private double readLoad() {
+        if (loadUnreadable) {
+            throw new IllegalStateException("no /proc");
+        }
+        return cpuLoad;
     }
 
     /** One sample, 200 ms after the previous one, with the load given and a webhook arrived meanwhile or not. */
@@ -69,6 +77,21 @@ class RoutineNormalizationGateTest {
         sample(gate, 0.99, true);
         sample(gate, -1, true);
         assertThat(gate.isPaused()).isFalse();
+    }
+
+    @Test
+    void aLoadThatCannotBeReadOpensTheGateAndSamplingGoesOn() {
+        RoutineNormalizationGate gate = gate(Duration.ofSeconds(5));
+        sample(gate, 0.95, true);
+        assertThat(gate.isPaused()).isTrue();
+
+        loadUnreadable = true;
+        sample(gate, 0.95, true);            // no exception: it would end the scheduled sampling
+        assertThat(gate.isPaused()).isFalse();
+
+        loadUnreadable = false;
+        sample(gate, 0.95, true);
+        assertThat(gate.isPaused()).isTrue();
     }
 
     @Test
