@@ -34,7 +34,7 @@ public class RecoverySweepPace {
         this.routineGate = routineGate;
     }
 
-    public boolean nextPageAtOnce(@ExchangeProperty("sweepPageSize") int pageSize) throws InterruptedException {
+    public boolean nextPageAtOnce(@ExchangeProperty("sweepPageSize") int pageSize) {
         if (pageSize < PAGE || camel.isStopping() || !lanesIdle()) {
             return false;
         }

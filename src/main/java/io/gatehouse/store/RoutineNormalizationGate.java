@@ -155,12 +155,18 @@ public class RoutineNormalizationGate {
     /**
      * Returns once routine normalization may go on: at once unless paused, else when the gate opens, when
      * Gatehouse stops (the event is normalized and recorded as usual, so the stop is not held up waiting), or after
-     * routine-max-pause.
+     * routine-max-pause. An interrupt (a pool shut down) ends the wait too, and is kept for the thread: thrown, it
+     * would reach the normalization's error handling and mark a valid event failed.
      */
-    public void awaitTurn() throws InterruptedException {
+    public void awaitTurn() {
         long deadline = System.nanoTime() + maxPauseNanos;
         while (paused && !stopping.getAsBoolean() && System.nanoTime() - deadline < 0) {
-            Thread.sleep(WAIT_STEP_MILLIS);
+            try {
+                Thread.sleep(WAIT_STEP_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }

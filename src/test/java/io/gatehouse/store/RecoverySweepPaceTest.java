@@ -59,18 +59,18 @@ class RecoverySweepPaceTest {
     }
 
     @Test
-    void aFullPageWithIdleLanesGoesOnAtOnce() throws Exception {
+    void aFullPageWithIdleLanesGoesOnAtOnce() {
         assertThat(pace.nextPageAtOnce(RecoverySweepPace.PAGE)).isTrue();
     }
 
     @Test
-    void aPageThatWasNotFullWaitsForTheNextInterval() throws Exception {
+    void aPageThatWasNotFullWaitsForTheNextInterval() {
         assertThat(pace.nextPageAtOnce(RecoverySweepPace.PAGE - 1)).isFalse();
         assertThat(pace.nextPageAtOnce(0)).isFalse();
     }
 
     @Test
-    void aFullPageWaitsWhileEitherLaneHasQueuedEvents() throws Exception {
+    void aFullPageWaitsWhileEitherLaneHasQueuedEvents() {
         busy(routine);
         assertThat(pace.nextPageAtOnce(RecoverySweepPace.PAGE)).isFalse();
 
@@ -80,13 +80,13 @@ class RecoverySweepPaceTest {
     }
 
     @Test
-    void theAlertLaneCountsToo() throws Exception {
+    void theAlertLaneCountsToo() {
         busy(alert);
         assertThat(pace.nextPageAtOnce(RecoverySweepPace.PAGE)).isFalse();
     }
 
     @Test
-    void waitsWhileRoutineNormalizationIsHeldBackForWebhooks() throws Exception {
+    void waitsWhileRoutineNormalizationIsHeldBackForWebhooks() {
         cpuLoad = 0.95;
         webhooks = 10;
         routineGate.sample();

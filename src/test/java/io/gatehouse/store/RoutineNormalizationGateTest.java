@@ -123,6 +123,23 @@ class RoutineNormalizationGateTest {
     }
 
     @Test
+    void anInterruptEndsTheWaitAndIsKept() throws Exception {
+        RoutineNormalizationGate gate = gate(Duration.ofSeconds(30));
+        sample(gate, 0.95, true);
+        CompletableFuture<Boolean> interruptedAfter = new CompletableFuture<>();
+        Thread waiting = new Thread(() -> {
+            gate.awaitTurn();
+            interruptedAfter.complete(Thread.currentThread().isInterrupted());
+        });
+        waiting.start();
+        Thread.sleep(100);
+        assertThat(interruptedAfter).isNotDone();
+
+        waiting.interrupt();
+        assertThat(interruptedAfter.get(2, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void anOpenGateDoesNotWait() throws Exception {
         RoutineNormalizationGate gate = gate(Duration.ofSeconds(30));
         sample(gate, 0.1, true);
@@ -146,12 +163,6 @@ class RoutineNormalizationGateTest {
     }
 
     private static Runnable awaitTurn(RoutineNormalizationGate gate) {
-        return () -> {
-            try {
-                gate.awaitTurn();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
+        return gate::awaitTurn;
     }
 }
