@@ -59,7 +59,10 @@ public class EventReplay {
 
     /** Events kept with a normalization error, newest first. */
     public List<Map<String, Object>> failed(int limit) {
-        return jdbc.queryForList("select id, vendor, vendor_event_type, received_at, error from inbox "
-                + "where status = 'failed' order by received_at desc limit ?", limit);
+        return jdbc.queryForList(FAILED, limit);
     }
+
+    /** Status first in the order, though fixed: only so does H2 read the index in order (InboxIndexUseTest). */
+    static final String FAILED = "select id, vendor, vendor_event_type, received_at, error from inbox "
+            + "where status = 'failed' order by status desc, received_at desc limit ?";
 }
