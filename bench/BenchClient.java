@@ -33,8 +33,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The benchmark's client, a single Java file with no dependencies (compiled by bench/run with javac):
  * <ul>
- * <li>{@code sign FILE COUNT} writes COUNT unique webhooks, signed now as Seam, Verkada and Tedee sign them, one per
- * line ({@code path TAB body TAB header TAB value ...}) for bench/wrk.lua and for {@code rate};</li>
+ * <li>{@code sign FILE COUNT [tedee]} writes COUNT unique webhooks, signed now as Seam, Verkada and Tedee sign them,
+ * one per line ({@code path TAB body TAB header TAB value ...}) for bench/wrk.lua and for {@code rate}; with
+ * {@code tedee}, Tedee webhooks only (the floor phase, whose bench-only routes parse Tedee's payload);</li>
  * <li>{@code rate BASE_URL FILE RATE SECONDS OUT [PROBE_RATE PROBE_COUNT PROBE_SENT]} sends the webhooks of FILE on
  * an open-loop schedule of RATE per second (a slow reply never delays the next send, and each latency is counted
  * from the moment the request was due, so a stall shows in the percentiles instead of hiding), and meanwhile sends
@@ -54,7 +55,8 @@ public final class BenchClient {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case "sign" -> sign(Path.of(args[1]), Integer.parseInt(args[2]));
+            case "sign" -> sign(Path.of(args[1]), Integer.parseInt(args[2]),
+                    args.length > 3 && args[3].equals("tedee"));
             case "rate" -> rate(args);
             case "e2e" -> e2e(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
@@ -81,11 +83,11 @@ public final class BenchClient {
         }
     }
 
-    static void sign(Path file, int count) throws IOException {
+    static void sign(Path file, int count, boolean tedeeOnly) throws IOException {
         String run = Long.toString(System.currentTimeMillis(), 36);
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
             for (int i = 0; i < count; i++) {
-                Signed request = switch (i % 3) {
+                Signed request = tedeeOnly ? tedeeLocked(run, i) : switch (i % 3) {
                     case 0 -> seamUnlock(run, i);
                     case 1 -> verkadaAccessGranted(run, i);
                     default -> tedeeLocked(run, i);
