@@ -1,6 +1,7 @@
 package io.gatehouse.config;
 
 import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
@@ -28,8 +29,14 @@ public class DemoProfileGuard implements EnvironmentPostProcessor, Ordered {
         if (!environment.acceptsProfiles(Profiles.of(PROFILE))) {
             return;
         }
+        try {
+            requireEmbeddedH2(environment.getProperty("spring.datasource.url"));
+        } catch (IllegalStateException refused) {
+            // logged at once: a start-up that fails here never replays the deferred log
+            LogFactory.getLog(DemoProfileGuard.class).warn(banner());
+            throw refused;
+        }
         log.warn(banner());
-        requireEmbeddedH2(environment.getProperty("spring.datasource.url"));
     }
 
     /** Throws, naming the URL's kind and the fix, unless the URL is an H2 database's. */
