@@ -1,7 +1,6 @@
 package io.gatehouse.config;
 
 import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
@@ -32,8 +31,9 @@ public class DemoProfileGuard implements EnvironmentPostProcessor, Ordered {
         try {
             requireEmbeddedH2(environment.getProperty("spring.datasource.url"));
         } catch (IllegalStateException refused) {
-            // logged at once: a start-up that fails here never replays the deferred log
-            LogFactory.getLog(DemoProfileGuard.class).warn(banner());
+            // straight to the console: logging is not set up yet, and a start-up that fails here never replays
+            // the deferred log
+            System.err.println("WARN " + banner());
             throw refused;
         }
         log.warn(banner());
