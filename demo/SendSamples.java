@@ -46,6 +46,7 @@ public class SendSamples {
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         int failures = 0;
+        int duplicates = 0;
         for (String vendor : List.of("seam", "verkada", "tedee")) {
             for (Path sample : files(samples.resolve(vendor))) {
                 byte[] body = Files.readAllBytes(sample);
@@ -55,6 +56,7 @@ public class SendSamples {
                 try {
                     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                     ok = response.statusCode() / 100 == 2;
+                    duplicates += response.statusCode() == 200 ? 1 : 0;   // stored by an earlier run
                     outcome = response.statusCode() + " " + response.body();
                 } catch (IOException e) {
                     ok = false;
@@ -71,7 +73,11 @@ public class SendSamples {
             System.out.println(failures + " sample(s) were not accepted; the answers above say why.");
             System.exit(1);
         }
-        System.out.println("All samples accepted. The forced door raised an alert: look for the WARN line "
+        if (duplicates > 0) {
+            System.out.println(duplicates + " sample(s) were stored by an earlier run (200 duplicate) and raise no "
+                    + "new alert; stop Gatehouse and delete ./data/gatehouse-demo to start the trial afresh.");
+        }
+        System.out.println("All samples accepted. A forced door raises an alert: look for the WARN line "
                 + "'ALERT [CRITICAL] Door forced open' in Gatehouse's console. The events: " + baseUrl
                 + "/ (API token demo-api-token)");
     }
