@@ -12,10 +12,13 @@ import io.gatehouse.rules.RuleConfigurationException;
 import io.gatehouse.rules.RulesProperties;
 
 /**
- * The validated notification channels, by name ({@code slack:security}, {@code email:soc}). Targets come only from
- * configuration: nothing in a webhook can choose a recipient.
+ * The validated notification channels, by name ({@code slack:security}, {@code email:soc}, {@code log:console}).
+ * Targets come only from configuration: nothing in a webhook can choose a recipient.
  */
-public record Channels(Map<String, SlackTarget> slack, Map<String, EmailTarget> email) {
+public record Channels(Map<String, SlackTarget> slack, Map<String, EmailTarget> email, Map<String, LogTarget> log) {
+
+    /** The logger a {@code log:} channel writes alerts to when its configuration names none. */
+    public static final String DEFAULT_ALERT_LOGGER = "gatehouse.alerts";
 
     /** An incoming webhook, or a bot token posting to a channel; neither when the operator left it unset. */
     public record SlackTarget(String name, String webhookUrl, String token, String channel) {
@@ -32,6 +35,10 @@ public record Channels(Map<String, SlackTarget> slack, Map<String, EmailTarget> 
         public boolean configured() {
             return !to.isEmpty();
         }
+    }
+
+    /** Gatehouse's own log: always there, so never skipped. */
+    public record LogTarget(String name, String logger) {
     }
 
     /**
@@ -75,12 +82,22 @@ public record Channels(Map<String, SlackTarget> slack, Map<String, EmailTarget> 
             List<String> to = addresses(where + ".to", channel.to());
             email.put("email:" + name, new EmailTarget("email:" + name, to, addresses(where + ".cc", channel.cc())));
         });
-        return new Channels(Map.copyOf(slack), Map.copyOf(email));
+        Map<String, LogTarget> log = new LinkedHashMap<>();
+        config.log().forEach((name, channel) -> {
+            String logger = channel == null || !present(channel.logger()) ? DEFAULT_ALERT_LOGGER : channel.logger().trim();
+            if (!logger.matches("[A-Za-z0-9_.$-]+")) {
+                throw new RuleConfigurationException("gatehouse.channels.log." + name + ".logger '" + logger
+                        + "' is not a logger name; use letters, digits and dots, e.g. gatehouse.alerts");
+            }
+            log.put("log:" + name, new LogTarget("log:" + name, logger));
+        });
+        return new Channels(Map.copyOf(slack), Map.copyOf(email), Map.copyOf(log));
     }
 
     public Set<String> names() {
         Set<String> names = new java.util.TreeSet<>(slack.keySet());
         names.addAll(email.keySet());
+        names.addAll(log.keySet());
         return names;
     }
 

@@ -9,7 +9,7 @@ import java.time.Instant;
 public record Delivery(String id, String alertId, String channel, int attempt, Instant createdAt, String eventId,
                        String vendor) {
 
-    /** {@code slack} or {@code email}: the part of the channel name before the colon. */
+    /** {@code slack}, {@code email} or {@code log}: the part of the channel name before the colon. */
     public String kind() {
         return channel.substring(0, channel.indexOf(':'));
     }

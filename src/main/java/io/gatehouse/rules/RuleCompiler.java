@@ -35,7 +35,7 @@ public class RuleCompiler {
 
     /**
      * @param vendors  the vendors this Gatehouse serves
-     * @param channels the configured channels, as {@code slack:<name>} and {@code email:<name>}
+     * @param channels the configured channels, as {@code slack:<name>}, {@code email:<name>} and {@code log:<name>}
      */
     public RuleCompiler(Set<String> vendors, Set<String> channels) {
         this.vendors = vendors;

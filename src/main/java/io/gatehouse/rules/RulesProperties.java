@@ -95,7 +95,8 @@ public record RulesProperties(@DefaultValue List<RuleDefinition> rules, @Default
     public record Threshold(Integer count, String within, String groupBy) {
     }
 
-    public record Channels(@DefaultValue Map<String, SlackChannel> slack, @DefaultValue Map<String, EmailChannel> email) {
+    public record Channels(@DefaultValue Map<String, SlackChannel> slack, @DefaultValue Map<String, EmailChannel> email,
+                           @DefaultValue Map<String, LogChannel> log) {
     }
 
     /** Either an incoming-webhook URL, or a bot token with a channel (chat.postMessage). */
@@ -103,5 +104,9 @@ public record RulesProperties(@DefaultValue List<RuleDefinition> rules, @Default
     }
 
     public record EmailChannel(List<String> to, List<String> cc) {
+    }
+
+    /** Writes each alert to Gatehouse's log under this logger name (gatehouse.alerts when left empty). */
+    public record LogChannel(String logger) {
     }
 }

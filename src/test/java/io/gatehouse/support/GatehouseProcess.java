@@ -24,12 +24,19 @@ public final class GatehouseProcess {
     private final Path workDir;
     private final int port;
     private final List<String> arguments;
+    private final boolean testSecrets;
     private Process process;
 
     public GatehouseProcess(Path workDir, List<String> arguments) {
+        this(workDir, arguments, true);
+    }
+
+    /** @param testSecrets false to leave the secrets to the configuration (e.g. the demo profile's own) */
+    public GatehouseProcess(Path workDir, List<String> arguments, boolean testSecrets) {
         this.workDir = workDir;
         this.port = freePort();
         this.arguments = List.copyOf(arguments);
+        this.testSecrets = testSecrets;
     }
 
     public int port() {
@@ -45,14 +52,23 @@ public final class GatehouseProcess {
      * generous because a loaded CI machine has been seen taking 90 s.
      */
     public GatehouseProcess start() {
+        launch();
+        return awaitReady();
+    }
+
+    /** Starts the jar and returns at once, before it answers anything. */
+    public GatehouseProcess launch() {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
                 jar().getAbsolutePath(),
-                "--server.port=" + port,
-                "--gatehouse.vendors.seam.secret=" + SignedWebhooks.SEAM_SECRET,
-                "--gatehouse.vendors.verkada.secret=" + SignedWebhooks.VERKADA_SECRET,
-                "--gatehouse.vendors.tedee.token=" + SignedWebhooks.TEDEE_TOKEN,
-                "--gatehouse.api.token=" + SignedWebhooks.API_TOKEN));
+                "--server.port=" + port));
+        if (testSecrets) {
+            command.addAll(List.of(
+                    "--gatehouse.vendors.seam.secret=" + SignedWebhooks.SEAM_SECRET,
+                    "--gatehouse.vendors.verkada.secret=" + SignedWebhooks.VERKADA_SECRET,
+                    "--gatehouse.vendors.tedee.token=" + SignedWebhooks.TEDEE_TOKEN,
+                    "--gatehouse.api.token=" + SignedWebhooks.API_TOKEN));
+        }
         command.addAll(arguments);
         try {
             process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
@@ -60,6 +76,11 @@ public final class GatehouseProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
+        return this;
+    }
+
+    /** Waits until the launched jar is ready (readiness UP); fails if it exits first. */
+    public GatehouseProcess awaitReady() {
         SignedWebhooks probe = new SignedWebhooks(port);
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> {
@@ -82,6 +103,11 @@ public final class GatehouseProcess {
     /** SIGTERM, as an orchestrator stops a container; returns the exit code, or -1 if it did not exit in time. */
     public int terminate(Duration timeout) throws InterruptedException {
         process.destroy();
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
+    /** Waits for the process to exit on its own; returns the exit code, or -1 if it did not exit in time. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
