@@ -104,6 +104,8 @@ class HostileClientsIT {
                         .isEqualTo(202);
             }
             assertThat(answerTimes).allMatch(took -> took.compareTo(ANSWER_WITHIN) <= 0);
+            System.out.printf("signed webhooks answered in %s while %d connections were silent and %d uploads "
+                    + "dripped%n", answerTimes, idle.size(), slowUploads.size());
 
             // the slow uploads are answered 408 once gatehouse.ingress.body-read-timeout (10 s) has passed
             String late = readResponse(slowUploads.get(0), Duration.ofSeconds(20));

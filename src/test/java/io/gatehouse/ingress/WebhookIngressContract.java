@@ -32,10 +32,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import io.gatehouse.store.Retention;
 import io.gatehouse.support.Fixtures;
 import io.gatehouse.support.GatehouseIntegrationTest;
-import io.gatehouse.support.PrometheusScrape;
 import io.gatehouse.support.SignedWebhooks;
 
 /**
@@ -61,6 +63,9 @@ abstract class WebhookIngressContract {
 
     @Autowired
     Retention retention;
+
+    @Autowired
+    MeterRegistry registry;
 
     SignedWebhooks webhooks;
 
@@ -486,8 +491,9 @@ abstract class WebhookIngressContract {
     }
 
     private double rejected(String vendor, String status, String reason) {
-        return new PrometheusScrape(webhooks.get("/actuator/prometheus", null).body())
-                .value("gatehouse_webhooks_rejected_total", "vendor", vendor, "status", status, "reason", reason);
+        Counter counter = registry.find("gatehouse.webhooks.rejected")
+                .tags("vendor", vendor, "status", status, "reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static byte[] concat(byte[] first, byte[] second) {
