@@ -45,6 +45,8 @@ public class RawWebhookBodyFilter extends OncePerRequestFilter {
     public static final String TOO_LARGE = "gatehouse.bodyTooLarge";
 
     private static final String PATH_PREFIX = "/webhooks/";
+    /** Bytes read at a time; a webhook is usually smaller. */
+    private static final int CHUNK = 4096;
 
     private final long maxBodyBytes;
     private final Duration bodyReadTimeout;
@@ -113,14 +115,16 @@ public class RawWebhookBodyFilter extends OncePerRequestFilter {
         private final HttpServletResponse response;
         private final AsyncContext async;
         private final ByteArrayOutputStream body;
-        private final byte[] buffer = new byte[8192];
+        private final byte[] buffer = new byte[CHUNK];
         private final AtomicBoolean finished = new AtomicBoolean();
 
         BodyReader(HttpServletRequest request, HttpServletResponse response, AsyncContext async, long declared) {
             this.request = request;
             this.response = response;
             this.async = async;
-            this.body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+            // grown as bytes arrive, never sized to what the client declares: a client that declares 256 KB and
+            // sends nothing must not cost 256 KB
+            this.body = new ByteArrayOutputStream(declared > 0 ? (int) Math.min(declared, CHUNK) : CHUNK);
         }
 
         @Override
