@@ -25,8 +25,13 @@ public record GatehouseProperties(
         @Valid @DefaultValue Events events) {
 
     /** Limits applied to every webhook before anything else looks at it. */
-    public record Ingress(@NotNull @DefaultValue("256KB") DataSize maxBodySize) {
+    public record Ingress(@NotNull @DefaultValue("256KB") DataSize maxBodySize,
+                          @NotNull @DefaultValue("10s") Duration bodyReadTimeout) {
         public Ingress {
+            if (bodyReadTimeout.isNegative() || bodyReadTimeout.isZero()) {
+                throw new IllegalArgumentException(
+                        "gatehouse.ingress.body-read-timeout must be positive, was " + bodyReadTimeout);
+            }
             if (maxBodySize.toBytes() < 1 || maxBodySize.toBytes() > 16 * 1024 * 1024) {
                 throw new IllegalArgumentException(
                         "gatehouse.ingress.max-body-size must be between 1B and 16MB, was " + maxBodySize);

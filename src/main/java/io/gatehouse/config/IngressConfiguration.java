@@ -1,6 +1,8 @@
 package io.gatehouse.config;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
 import org.springframework.beans.BeansException;
@@ -12,6 +14,8 @@ import org.springframework.core.Ordered;
 
 import io.gatehouse.ingress.RawWebhookBodyFilter;
 import io.gatehouse.ingress.WebhookAvailabilityFilter;
+import io.gatehouse.ingress.WebhookReplies;
+import io.gatehouse.vendor.VendorNormalizer;
 
 /** Wiring that the webhook ingress needs outside Camel. */
 @Configuration(proxyBeanMethods = false)
@@ -23,9 +27,11 @@ public class IngressConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RawWebhookBodyFilter> rawWebhookBodyFilter(GatehouseProperties properties) {
-        var registration = new FilterRegistrationBean<>(
-                new RawWebhookBodyFilter(properties.ingress().maxBodySize().toBytes()));
+    FilterRegistrationBean<RawWebhookBodyFilter> rawWebhookBodyFilter(GatehouseProperties properties,
+            List<VendorNormalizer> vendors, WebhookReplies replies) {
+        var registration = new FilterRegistrationBean<>(new RawWebhookBodyFilter(
+                properties.ingress().maxBodySize().toBytes(), properties.ingress().bodyReadTimeout(),
+                vendors.stream().map(VendorNormalizer::vendor).collect(Collectors.toSet()), replies));
         registration.addUrlPatterns("/webhooks/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
         return registration;

@@ -5,7 +5,10 @@ public final class IngressExchange {
 
     /** The vendor whose endpoint received the request, set first thing by each ingress route. */
     public static final String VENDOR = "gatehouseVendor";
-    /** The request body exactly as received, as bytes. */
+    /**
+     * The request body exactly as received, as bytes; once the signature is verified, less a leading UTF-8 byte
+     * order mark ({@link WebhookJson}).
+     */
     public static final String RAW_BODY = "gatehouseRawBody";
     /** When Gatehouse received the request. */
     public static final String RECEIVED_AT = "gatehouseReceivedAt";

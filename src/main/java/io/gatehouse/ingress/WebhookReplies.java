@@ -1,10 +1,13 @@
 package io.gatehouse.ingress;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -89,6 +92,25 @@ public class WebhookReplies {
         if (status == 503) {
             exchange.getMessage().setHeader("Retry-After", RETRY_AFTER_SECONDS);
         }
+    }
+
+    /**
+     * Replies before Camel sees the request, from {@link RawWebhookBodyFilter}: a body that is not JSON (415) or
+     * that did not arrive in time (408). The connection is closed, since the rest of the body is never read.
+     */
+    public void refuse(HttpServletResponse response, String vendor, WebhookRejection rejection) throws IOException {
+        LOG.info("vendor={} webhook rejected: {} {}", vendor, rejection.status(), rejection.code());
+        metrics.webhookRejected(vendor, rejection.status(), rejection.code());
+        if (response.isCommitted()) {
+            return;
+        }
+        response.reset();
+        response.setStatus(rejection.status());
+        response.setContentType("application/json");
+        response.setHeader("Connection", "close");
+        byte[] body = json.writeValueAsBytes(error(rejection.code(), rejection.getMessage()));
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     private static String rootMessage(Throwable error) {

@@ -45,7 +45,8 @@ public final class TestGatehouseProperties {
     }
 
     private static GatehouseProperties of(Vendors vendors, int batteryLowBelow) {
-        return new GatehouseProperties(new Ingress(DataSize.ofKilobytes(256)), vendors, new Api(null, 50, 500),
+        return new GatehouseProperties(new Ingress(DataSize.ofKilobytes(256), java.time.Duration.ofSeconds(10)),
+                vendors, new Api(null, 50, 500),
                 new Events(Map.of(), batteryLowBelow));
     }
 }

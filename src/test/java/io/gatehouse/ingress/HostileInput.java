@@ -7,7 +7,8 @@ import java.util.Random;
 
 /**
  * Bodies an attacker (or a broken vendor) may send, generated from a fixed seed so that a failure reproduces:
- * random bytes, invalid UTF-8, truncated and bit-flipped JSON, deep nesting, numbers out of range, wrong types.
+ * random bytes, invalid UTF-8, truncated and bit-flipped JSON, deep nesting, numbers out of range, wrong types,
+ * a byte order mark, data after the JSON value and a key twice.
  */
 final class HostileInput {
 
@@ -32,6 +33,13 @@ final class HostileInput {
                 .getBytes(StandardCharsets.UTF_8));
         bodies.add(validJson.replace("\"door_info\":null", "\"door_info\":[1,2,3]").getBytes(StandardCharsets.UTF_8));
         bodies.add(validJson.replace("\"data\":{", "\"data\":[{").replace("}}", "}]}").getBytes(StandardCharsets.UTF_8));
+        // a BOM before valid JSON (accepted, stored without it), data after the value, a key twice
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] withBom = java.util.Arrays.copyOf(bom, bom.length + valid.length);
+        System.arraycopy(valid, 0, withBom, bom.length, valid.length);
+        bodies.add(withBom);
+        bodies.add((validJson + "garbage").getBytes(StandardCharsets.UTF_8));
+        bodies.add(validJson.replaceFirst("\\{", "{\"data\":null,").getBytes(StandardCharsets.UTF_8));
         while (bodies.size() < count) {
             switch (random.nextInt(3)) {
                 case 0 -> {

@@ -21,13 +21,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import io.gatehouse.store.Retention;
 import io.gatehouse.support.Fixtures;
@@ -57,6 +63,9 @@ abstract class WebhookIngressContract {
 
     @Autowired
     Retention retention;
+
+    @Autowired
+    MeterRegistry registry;
 
     SignedWebhooks webhooks;
 
@@ -372,6 +381,125 @@ abstract class WebhookIngressContract {
 
         assertThat(response.statusCode()).isEqualTo(415);
         assertThat(read(response).get("error").asText()).isEqualTo("unsupported_media_type");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void refusesAFormBodyWithAJson415BeforeAnythingParsesItAndCountsIt(CapturedOutput output) {
+        String marker = "forged-" + UUID.randomUUID();
+        // a bad escape made Camel's form parsing throw (an HTML 500) and log the body, new lines included
+        String form = "a=%zz&note=\n2026-01-01 ERROR " + marker;
+        double before = rejected("verkada", "415", "unsupported_media_type");
+        int stored = inboxCount();
+
+        HttpResponse<String> response = webhooks.post("/webhooks/verkada", form,
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/json"));
+        assertThat(read(response).get("error").asText()).isEqualTo("unsupported_media_type");
+        assertThat(rejected("verkada", "415", "unsupported_media_type")).isEqualTo(before + 1);
+        assertThat(inboxCount()).isEqualTo(stored);
+        assertThat(output.getAll()).doesNotContain(marker);
+    }
+
+    @Test
+    void storesABodyThatStartsWithAUtf8BomSoThatEveryPathReadsItBack() {
+        ObjectNode webhook = Fixtures.verkada("door_remote_unlock_accepted");
+        ((ObjectNode) webhook.get("data")).put("door_id", "bom-door-" + UUID.randomUUID());
+        String json = Fixtures.json(webhook);
+        byte[] withBom = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                json.getBytes(StandardCharsets.UTF_8));
+
+        // signed over the bytes as sent, BOM included
+        HttpResponse<String> response = webhooks.post("/webhooks/verkada", withBom,
+                SignedWebhooks.verkadaHeaders(withBom, SignedWebhooks.VERKADA_SECRET, Instant.now().getEpochSecond()));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        String id = read(response).get("eventId").asText();
+        assertThat(awaitEvent(id)).containsEntry("type", "access.granted");
+        HttpResponse<String> detail = webhooks.get("/api/events/" + id, SignedWebhooks.API_TOKEN);
+        assertThat(detail.statusCode()).isEqualTo(200);
+        assertThat(read(detail).get("raw")).isEqualTo(webhook);
+        assertThat(rawBody(id)).as("stored without the BOM").isEqualTo(json);
+        HttpResponse<String> replay = webhooks.post("/api/events/" + id + "/replay", "",
+                Map.of("Authorization", "Bearer " + SignedWebhooks.API_TOKEN));
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(read(replay).get("status").asText()).isEqualTo("normalized");
+
+        // as a crash leaves it: stored, acknowledged, never normalized; the recovery sweep reads it back
+        jdbc.update("delete from access_event where id = ?", id);
+        jdbc.update("update inbox set status = 'received', received_at = ? where id = ?",
+                OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), id);
+        assertThat(awaitEvent(id)).containsEntry("type", "access.granted");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                "normalized".equals(jdbc.queryForObject("select status from inbox where id = ?", String.class, id)));
+    }
+
+    @Test
+    void acceptsJsonNestedAsDeepAsTheApiServesAndRefusesDeeperWith400() {
+        // the payload object is level 1, data level 2: aux_info adds the rest
+        ObjectNode deepest = nestedVerkada(WebhookJson.MAX_DEPTH);
+        int stored = inboxCount();
+
+        HttpResponse<String> accepted = webhooks.verkada(Fixtures.json(deepest));
+        HttpResponse<String> tooDeep = webhooks.verkada(Fixtures.json(nestedVerkada(WebhookJson.MAX_DEPTH + 1)));
+        HttpResponse<String> farTooDeep = webhooks.verkada(Fixtures.json(nestedVerkada(999)));
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String id = read(accepted).get("eventId").asText();
+        awaitEvent(id);
+        HttpResponse<String> detail = webhooks.get("/api/events/" + id, SignedWebhooks.API_TOKEN);
+        assertThat(detail.statusCode()).isEqualTo(200);
+        assertThat(read(detail).get("raw")).isEqualTo(deepest);
+        for (HttpResponse<String> refused : java.util.List.of(tooDeep, farTooDeep)) {
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(read(refused).get("error").asText()).isEqualTo("malformed_json");
+        }
+        assertThat(inboxCount()).isEqualTo(stored + 1);
+    }
+
+    @Test
+    void refusesTrailingDataAndDuplicateKeysWith400AndStoresNothing() {
+        String json = Fixtures.json(Fixtures.verkada("door_remote_unlock_accepted"));
+        String trailing = json + "garbage";
+        String secondObject = json + json;
+        // which copy of a key counts differs from one JSON reader to the next
+        String duplicate = json.replaceFirst("\\{", "{\"webhook_type\":\"notification\",");
+        int stored = inboxCount();
+
+        for (String body : java.util.List.of(trailing, secondObject, duplicate)) {
+            HttpResponse<String> response = webhooks.verkada(body);
+
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(read(response).get("error").asText()).isEqualTo("malformed_json");
+        }
+        assertThat(inboxCount()).isEqualTo(stored);
+    }
+
+    /** A Verkada notification whose deepest value is {@code depth} objects down, counting the payload itself. */
+    private static ObjectNode nestedVerkada(int depth) {
+        ObjectNode webhook = Fixtures.verkada("door_remote_unlock_accepted");
+        ((ObjectNode) webhook.get("data")).put("door_id", "deep-door-" + UUID.randomUUID());
+        ObjectNode level = ((ObjectNode) webhook.get("data")).putObject("aux_info");
+        for (int i = 3; i < depth; i++) {
+            level = level.putObject("a");
+        }
+        level.put("depth", depth);
+        return webhook;
+    }
+
+    private double rejected(String vendor, String status, String reason) {
+        Counter counter = registry.find("gatehouse.webhooks.rejected")
+                .tags("vendor", vendor, "status", status, "reason", reason).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     @Test

@@ -124,8 +124,8 @@ class OperatorSurfaceIT {
         assertThat(delta(before, after, "gatehouse_events_normalization_lag_seconds_count", "vendor", "seam"))
                 .isEqualTo(1);
         assertThat(after.value("gatehouse_inbox_oldest_unnormalized_age_seconds")).isNotNaN();
-        // Camel's own route metrics, from camel-micrometer
-        assertThat(delta(before, after, "camel_exchanges_total", "routeId", "seam-ingress")).isEqualTo(4);
+        // Camel's own route metrics, from camel-micrometer: the 415 is answered before Camel, its body never parsed
+        assertThat(delta(before, after, "camel_exchanges_total", "routeId", "seam-ingress")).isEqualTo(3);
     }
 
     @Test

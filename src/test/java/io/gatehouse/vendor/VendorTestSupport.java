@@ -36,7 +36,8 @@ public final class VendorTestSupport {
     public static GatehouseProperties properties(String seamSecret, String verkadaSecret, String tedeeToken,
                                                  boolean verify) {
         return new GatehouseProperties(
-                new GatehouseProperties.Ingress(org.springframework.util.unit.DataSize.ofKilobytes(256)),
+                new GatehouseProperties.Ingress(org.springframework.util.unit.DataSize.ofKilobytes(256),
+                        java.time.Duration.ofSeconds(10)),
                 new GatehouseProperties.Vendors(
                         new GatehouseProperties.SignedVendor(seamSecret, verify, Duration.ofMinutes(5)),
                         new GatehouseProperties.SignedVendor(verkadaSecret, verify, Duration.ofMinutes(5)),
