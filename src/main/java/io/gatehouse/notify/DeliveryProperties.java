@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialBackoff     wait after the first failure; doubled after each further one
  * @param maxBackoff         the longest wait between attempts
  * @param rateLimitedBackoff wait after a Slack 429 that carries no Retry-After
- * @param lease              how long a claimed delivery is its sender's before another may take it over
+ * @param lease              how long a claimed delivery is its sender's before another may take it over, unless the
+ *                           sender renews it (it does at every poll while the send lasts); at least three poll
+ *                           intervals. A delivery left by a process that died holds its channel this long at most.
  */
 @ConfigurationProperties("gatehouse.delivery")
 public record DeliveryProperties(@DefaultValue("1s") Duration pollInterval,
@@ -22,5 +24,5 @@ public record DeliveryProperties(@DefaultValue("1s") Duration pollInterval,
                                  @DefaultValue("5s") Duration initialBackoff,
                                  @DefaultValue("15m") Duration maxBackoff,
                                  @DefaultValue("30s") Duration rateLimitedBackoff,
-                                 @DefaultValue("2m") Duration lease) {
+                                 @DefaultValue("5s") Duration lease) {
 }
