@@ -1,10 +1,10 @@
 package io.gatehouse.event;
 
 /**
- * Fits vendor text to the width of the column it is stored in: longer text is cut and ends with {@value #MARK},
- * so that nobody mistakes it for the whole value. The inbox keeps the payload as received, whole. Without this, a
- * signed event with a 1 000-character door name was accepted with a 202, then failed on its varchar(255) column
- * and raised no alert.
+ * Fits vendor text to the column it is stored in: longer text is cut and ends with {@value #MARK}, so that nobody
+ * mistakes it for the whole value, and NUL, which a PostgreSQL text column cannot hold, is dropped. The inbox keeps
+ * the payload as received, whole. Without this, a signed event with a 1 000-character door name was accepted with a
+ * 202, then failed on its varchar(255) column and raised no alert.
  */
 public final class BoundedText {
 
@@ -19,12 +19,15 @@ public final class BoundedText {
     }
 
     /**
-     * The value itself when it has at most {@code max} UTF-16 units; else its first {@code max - 1} units, never
-     * ending in half a surrogate pair, followed by {@link #MARK}. Null stays null.
+     * The value without NUL characters, when it then has at most {@code max} UTF-16 units; else its first
+     * {@code max - 1} units, never ending in half a surrogate pair, followed by {@link #MARK}. Null stays null.
      */
     public static String fit(String value, int max) {
         if (max < 2) {
             throw new IllegalArgumentException("a bounded text needs room for one character and the mark, not " + max);
+        }
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            value = value.replace("\u0000", "");
         }
         if (value == null || value.length() <= max) {
             return value;

@@ -36,6 +36,12 @@ class BoundedTextTest {
     }
 
     @Test
+    void dropsNulWhichPostgresqlCannotStore() {
+        assertThat(BoundedText.fit("Front\u0000Door\u0000", 255)).isEqualTo("FrontDoor");
+        assertThat(BoundedText.fit("\u0000".repeat(300) + "x", 255)).isEqualTo("x");
+    }
+
+    @Test
     void fitsTheNarrowerKindColumn() {
         assertThat(BoundedText.fit("k".repeat(65), BoundedText.KIND)).hasSize(64).endsWith("…");
         assertThat(BoundedText.fit("k".repeat(64), BoundedText.KIND)).isEqualTo("k".repeat(64));
