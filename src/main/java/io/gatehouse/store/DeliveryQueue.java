@@ -20,7 +20,7 @@ import io.gatehouse.notify.DeliveryProperties;
  * pollers (threads or instances) exactly one sends it; a claim is a lease, so a delivery whose sender died is
  * claimed again once the lease ends. Deliveries to one channel go out in the order their alerts were raised.
  * <p>
- * The lease is short (seconds) and renewed at every poll while its send lasts ({@link #renewLease}): a send may
+ * The lease is short (seconds) and renewed while its send lasts ({@link #renewLease}): a send may
  * take as long as Slack or SMTP make it, yet a delivery left "sending" by a process that died holds its channel,
  * and so the next forced door, only until its short lease ends, not for the longest send there could be.
  */
@@ -36,11 +36,10 @@ public class DeliveryQueue {
     private final AtomicReference<Delivery> inFlight = new AtomicReference<>();
 
     public DeliveryQueue(JdbcTemplate jdbc, Clock clock, DeliveryProperties config) {
-        if (config.lease().compareTo(config.pollInterval().multipliedBy(3)) < 0) {
+        if (config.lease().compareTo(config.leaseRenewalInterval().multipliedBy(3)) < 0) {
             throw new IllegalStateException("gatehouse.delivery.lease (" + config.lease() + ") is shorter than three "
-                    + "gatehouse.delivery.poll-interval (" + config.pollInterval() + "): a send renews its lease once "
-                    + "per poll, so a lease of fewer polls could end while the send is still going on; raise the lease "
-                    + "or shorten the poll interval");
+                    + "gatehouse.delivery.lease-renewal-interval (" + config.leaseRenewalInterval() + "): a lease of "
+                    + "fewer renewals could end while its send is still going on; raise the lease or renew more often");
         }
         this.jdbc = jdbc;
         this.clock = clock;
@@ -83,8 +82,8 @@ public class DeliveryQueue {
     }
 
     /**
-     * Extends the lease of the delivery this process is sending, if any; called at every poll, from another thread
-     * than the send. A process that dies stops renewing, and its delivery is claimed again within one lease.
+     * Extends the lease of the delivery this process is sending, if any; called every lease-renewal-interval, from
+     * another thread than the send. A process that dies stops renewing; its delivery is claimed again within a lease.
      */
     public void renewLease() {
         Delivery sending = inFlight.get();
