@@ -29,6 +29,12 @@ public record AccessEvent(
         ZoneId zone,
         Enrichment enrichment) {
 
+    /** The vendor's event id and type fit their columns, as the names do ({@link Ref}). */
+    public AccessEvent {
+        vendorEventId = BoundedText.fit(vendorEventId, BoundedText.NAME);
+        vendorEventType = BoundedText.fit(vendorEventType, BoundedText.NAME);
+    }
+
     public AccessEvent withSeverity(Severity newSeverity) {
         return new AccessEvent(id, vendor, vendorEventId, vendorEventType, type, newSeverity, outcome, occurredAt,
                 receivedAt, device, door, site, actor, method, attributes, zone, enrichment);

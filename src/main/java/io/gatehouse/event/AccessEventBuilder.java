@@ -15,12 +15,16 @@ public final class AccessEventBuilder {
     private EventType type = EventType.UNKNOWN;
     private Outcome outcome;
     private Instant occurredAt;
+    private Object occurredAtAsSent;
     private Ref device;
     private Ref door;
     private Ref site;
     private Ref actor;
     private AccessMethod method = AccessMethod.UNKNOWN;
     private final Map<String, Object> attributes = new LinkedHashMap<>();
+
+    /** The attribute holding a vendor's time that could not date the event ({@link #occurredAt(Instant, Object)}). */
+    public static final String OCCURRED_AT_AS_SENT = "occurred_at_as_sent";
 
     public AccessEventBuilder(String id, String vendor, Instant receivedAt) {
         this.id = id;
@@ -45,7 +49,17 @@ public final class AccessEventBuilder {
     }
 
     public AccessEventBuilder occurredAt(Instant value) {
+        return occurredAt(value, null);
+    }
+
+    /**
+     * When the event happened, as parsed from {@code asSent}, the vendor's own value (text or number). When the
+     * parsed time is missing or not {@link PlausibleTime plausible}, the event is dated by its receipt and
+     * {@code asSent} is kept as the attribute {@value #OCCURRED_AT_AS_SENT}.
+     */
+    public AccessEventBuilder occurredAt(Instant value, Object asSent) {
         this.occurredAt = value;
+        this.occurredAtAsSent = asSent;
         return this;
     }
 
@@ -83,9 +97,15 @@ public final class AccessEventBuilder {
     }
 
     public AccessEvent build() {
+        boolean plausible = PlausibleTime.of(occurredAt, receivedAt);
+        if (!plausible && occurredAtAsSent != null) {
+            attributes.put(OCCURRED_AT_AS_SENT, occurredAtAsSent);
+        } else if (!plausible && occurredAt != null) {
+            attributes.put(OCCURRED_AT_AS_SENT, occurredAt.toString());
+        }
         return new AccessEvent(id, vendor, vendorEventId, vendorEventType, type, type.defaultSeverity(),
                 outcome == null ? defaultOutcome(type) : outcome,
-                occurredAt == null ? receivedAt : occurredAt, receivedAt,
+                plausible ? occurredAt : receivedAt, receivedAt,
                 device, door, site, actor, method, Map.copyOf(attributes), null, null);
     }
 

@@ -22,7 +22,9 @@ import io.gatehouse.store.AlertQueries.AlertView;
 
 /**
  * Builds the email of a delivery: HTML with a plain-text alternative, and every header camel-mail reads (From, To,
- * Cc, Subject) from configuration only. The SMTP server is Spring Boot's {@code spring.mail.*}.
+ * Cc, Subject) from configuration only; vendor text in the subject and the bodies goes through
+ * {@link PlainTextField}, so it stays on its one line and shows no link. The SMTP server is Spring Boot's
+ * {@code spring.mail.*}.
  */
 @Component
 public class EmailMessages {
@@ -35,15 +37,17 @@ public class EmailMessages {
     private final AlertQueries alerts;
     private final AlertText text;
     private final ActiveRules rules;
+    private final PlainTextField plain;
     private final String from;
     private final String endpoint;
     private final Session session;
 
-    public EmailMessages(AlertQueries alerts, AlertText text, ActiveRules rules, Environment environment,
-                         @Value("${gatehouse.mail.from:gatehouse@localhost}") String from) {
+    public EmailMessages(AlertQueries alerts, AlertText text, ActiveRules rules, PlainTextField plain,
+                         Environment environment, @Value("${gatehouse.mail.from:gatehouse@localhost}") String from) {
         this.alerts = alerts;
         this.text = text;
         this.rules = rules;
+        this.plain = plain;
         this.from = from;
         MailProperties mail = Binder.get(environment).bind("spring.mail", MailProperties.class)
                 .orElseGet(MailProperties::new);
@@ -70,8 +74,8 @@ public class EmailMessages {
         if (!target.cc().isEmpty()) {
             message.setHeader("Cc", String.join(", ", target.cc()));
         }
-        message.setHeader("Subject", oneLine(text.subject(alert)));
-        message.setHeader(ALTERNATIVE_BODY, text.plain(alert));
+        message.setHeader("Subject", oneLine(text.subject(alert, plain::clean)));
+        message.setHeader(ALTERNATIVE_BODY, text.plain(alert, plain::clean));
         message.setHeader("Content-Type", "text/html; charset=UTF-8");
         message.setBody(html(alert));
         exchange.setProperty(ENDPOINT, endpoint);
@@ -80,7 +84,7 @@ public class EmailMessages {
     String html(AlertView alert) {
         ZoneId zone = text.zoneOf(alert);
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\">");
-        html.append("<h2>").append(e(text.subject(alert))).append("</h2>");
+        html.append("<h2>").append(e(text.subject(alert, plain::clean))).append("</h2>");
         html.append("<p>Rule <code>").append(e(alert.rule())).append("</code>");
         if (alert.suppressed() > 0) {
             html.append(" &middot; ").append(alert.suppressed()).append(" similar alert(s) suppressed since the last one");
@@ -88,7 +92,7 @@ public class EmailMessages {
         html.append("</p>");
         for (AccessEvent event : alert.events()) {
             html.append("<table style=\"border-collapse:collapse;margin-bottom:1em\">");
-            for (String[] fact : text.facts(event, zone)) {
+            for (String[] fact : text.facts(event, zone, plain::clean)) {
                 html.append("<tr><th style=\"text-align:left;padding-right:1em\">").append(e(fact[0]))
                         .append("</th><td>").append(e(fact[1])).append("</td></tr>");
             }
@@ -102,7 +106,7 @@ public class EmailMessages {
         return HtmlUtils.htmlEscape(value, "UTF-8");
     }
 
-    /** A header must be one line: vendor text with a line break could otherwise add headers. */
+    /** A header must be one line; vendor text has none already, the rule's name (the operator's) might. */
     private static String oneLine(String value) {
         return value.replaceAll("[\\r\\n]+", " ");
     }

@@ -13,6 +13,7 @@ import java.util.List;
 
 import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.TextObject;
 
 import org.apache.camel.Exchange;
@@ -27,7 +28,9 @@ import io.gatehouse.store.AlertQueries.AlertView;
 
 /**
  * Builds the Block Kit message of a delivery (with a plain-text fallback) and the camel-slack endpoint of its
- * channel. Text from vendors is escaped, so a door named {@code <!channel>} cannot ping a whole channel.
+ * channel. Text from vendors goes through {@link SlackText}, so a door named {@code <!channel>} cannot ping a whole
+ * channel nor a name in {@code *stars*} change how the alert looks; the fields holding it are also marked verbatim,
+ * so that Slack makes no links or mentions of them.
  */
 @Component
 public class SlackMessages {
@@ -39,13 +42,15 @@ public class SlackMessages {
     private final AlertQueries alerts;
     private final AlertText text;
     private final ActiveRules rules;
+    private final SlackText slack;
     private final String serverUrl;
 
-    public SlackMessages(AlertQueries alerts, AlertText text, ActiveRules rules,
+    public SlackMessages(AlertQueries alerts, AlertText text, ActiveRules rules, SlackText slack,
                          @Value("${gatehouse.slack.server-url:https://slack.com}") String serverUrl) {
         this.alerts = alerts;
         this.text = text;
         this.rules = rules;
+        this.slack = slack;
         this.serverUrl = serverUrl;
     }
 
@@ -63,7 +68,7 @@ public class SlackMessages {
     Message message(AlertView alert) {
         ZoneId zone = text.zoneOf(alert);
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(truncate(text.subject(alert), 150)))));
+        blocks.add(header(h -> h.text(plainText(truncate(text.subject(alert, slack::escape), 150)))));
         String intro = "*Rule* `" + escape(alert.rule()) + "`"
                 + (alert.suppressed() > 0 ? " · " + alert.suppressed() + " similar alert(s) suppressed since the last one" : "");
         blocks.add(section(s -> s.text(markdownText(intro))));
@@ -73,14 +78,15 @@ public class SlackMessages {
         for (AccessEvent event : shown) {
             blocks.add(divider());
             List<TextObject> fields = new ArrayList<>();
-            for (String[] fact : text.facts(event, zone)) {
-                fields.add(markdownText("*" + fact[0] + "*\n" + escape(fact[1])));
+            for (String[] fact : text.facts(event, zone, slack::escape)) {
+                fields.add(MarkdownTextObject.builder().text("*" + fact[0] + "*\n" + fact[1]).verbatim(true).build());
             }
             blocks.add(section(s -> s.fields(fields.subList(0, Math.min(fields.size(), 10)))));
         }
         blocks.add(context(c -> c.elements(List.of(markdownText("Gatehouse alert " + alert.id())))));
         Message message = new Message();
-        message.setText(escape(truncate(text.plain(alert), 3000)));
+        // vendor text is escaped where the plain text is put together; the rule's name is the operator's
+        message.setText(truncate(text.plain(alert, slack::escape), 3000));
         message.setBlocks(blocks);
         return message;
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,10 @@ import io.gatehouse.notify.DeliveryProperties;
  * The durable queue of alert deliveries. A delivery is claimed with a conditional update, so that of several
  * pollers (threads or instances) exactly one sends it; a claim is a lease, so a delivery whose sender died is
  * claimed again once the lease ends. Deliveries to one channel go out in the order their alerts were raised.
+ * <p>
+ * The lease is short (seconds) and renewed while its send lasts ({@link #renewLease}): a send may
+ * take as long as Slack or SMTP make it, yet a delivery left "sending" by a process that died holds its channel,
+ * and so the next forced door, only until its short lease ends, not for the longest send there could be.
  */
 @Component
 public class DeliveryQueue {
@@ -27,8 +32,15 @@ public class DeliveryQueue {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final DeliveryProperties config;
+    /** The delivery this process is sending: it has one sender (routes/notify/deliveries.camel.yaml). */
+    private final AtomicReference<Delivery> inFlight = new AtomicReference<>();
 
     public DeliveryQueue(JdbcTemplate jdbc, Clock clock, DeliveryProperties config) {
+        if (config.lease().compareTo(config.leaseRenewalInterval().multipliedBy(3)) < 0) {
+            throw new IllegalStateException("gatehouse.delivery.lease (" + config.lease() + ") is shorter than three "
+                    + "gatehouse.delivery.lease-renewal-interval (" + config.leaseRenewalInterval() + "): a lease of "
+                    + "fewer renewals could end while its send is still going on; raise the lease or renew more often");
+        }
         this.jdbc = jdbc;
         this.clock = clock;
         this.config = config;
@@ -62,10 +74,27 @@ public class DeliveryQueue {
         int claimed = jdbc.update("update alert_delivery set status = 'sending', attempts = attempts + 1, "
                         + "next_attempt_at = ? where id = ? and status in ('pending', 'sending') and next_attempt_at <= ?",
                 utc(now.plus(config.lease())), delivery.id(), utc(now));
-        return claimed == 1 ? delivery : null;
+        if (claimed != 1) {
+            return null;
+        }
+        inFlight.set(delivery);
+        return delivery;
+    }
+
+    /**
+     * Extends the lease of the delivery this process is sending, if any; called every lease-renewal-interval, from
+     * another thread than the send. A process that dies stops renewing; its delivery is claimed again within a lease.
+     */
+    public void renewLease() {
+        Delivery sending = inFlight.get();
+        if (sending != null) {
+            jdbc.update("update alert_delivery set next_attempt_at = ? where id = ? and status = 'sending'",
+                    utc(clock.instant().plus(config.lease())), sending.id());
+        }
     }
 
     public void sent(Delivery delivery) {
+        inFlight.compareAndSet(delivery, null);
         jdbc.update("update alert_delivery set status = 'sent', sent_at = ?, last_error = null where id = ?",
                 utc(clock.instant()), delivery.id());
     }
@@ -75,6 +104,7 @@ public class DeliveryQueue {
      * marked failed after the last attempt. Returns the new status.
      */
     public String failed(Delivery delivery, String error, Duration requestedWait) {
+        inFlight.compareAndSet(delivery, null);
         String message = error == null ? "unknown error" : error.length() > 2000 ? error.substring(0, 2000) : error;
         if (delivery.attempt() >= config.maxAttempts()) {
             jdbc.update("update alert_delivery set status = 'failed', last_error = ? where id = ?",

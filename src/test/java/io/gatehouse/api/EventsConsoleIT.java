@@ -99,6 +99,27 @@ class EventsConsoleIT {
     }
 
     @Test
+    void servesTheConsoleWithAContentSecurityPolicyAndNoSniffingOrReferrerHeaders() throws Exception {
+        for (String path : List.of("/", "/index.html", "/console.js", "/console.css", "/api/events")) {
+            HttpResponse<String> response = webhooks.get(path, path.startsWith("/api") ? SignedWebhooks.API_TOKEN : null);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            String policy = response.headers().firstValue("Content-Security-Policy").orElse("");
+            // frame-ancestors works only as a header; script-src 'self' without 'unsafe-inline' keeps injected
+            // markup from running
+            assertThat(policy).as(path).contains("frame-ancestors 'none'").contains("default-src 'none'")
+                    .contains("script-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+            assertThat(response.headers().firstValue("Referrer-Policy")).as(path).contains("no-referrer");
+            assertThat(response.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
+        }
+        // an error answer carries them too
+        HttpResponse<String> refused = webhooks.get("/api/events", "wrong-token");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Content-Security-Policy").orElse("")).contains("frame-ancestors 'none'");
+        assertThat(refused.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    @Test
     void showsANewEventLiveThenFiltersOpensItAndRetriesItsFailedSlackDelivery() {
         String marker = run();
         String door = "Loading Dock " + marker;

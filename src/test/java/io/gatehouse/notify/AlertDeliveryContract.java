@@ -85,6 +85,9 @@ abstract class AlertDeliveryContract {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    DeliveryProperties deliveryProperties;
+
     SignedWebhooks webhooks;
 
     @BeforeEach
@@ -324,6 +327,121 @@ abstract class AlertDeliveryContract {
                 .extracting(node -> node.get("text").asText()).noneMatch(text -> text.contains("<!channel>"));
     }
 
+    @Test
+    void deliversTheAlertOfAForcedDoorWhoseNameIsAThousandCharactersLong() throws Exception {
+        String marker = "LongDoor" + UUID.randomUUID().toString().substring(0, 8);
+        String door = marker + "x".repeat(1000 - marker.length());
+        SLACK.stubFor(post(urlEqualTo("/services/T000/B000/test")).withRequestBody(containing(marker))
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
+
+        String eventId = send(verkada("door_forced_open", door));
+
+        // the 202 led to a stored event, whose columns hold the name cut to their width, marked as cut
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "select count(*) from access_event where id = ?", Integer.class, eventId) == 1);
+        Map<String, Object> row = jdbc.queryForMap("select door_id, door_name from access_event where id = ?", eventId);
+        assertThat((String) row.get("door_name")).startsWith(marker).hasSize(255).endsWith("…");
+        assertThat((String) row.get("door_id")).startsWith(marker).hasSize(255).endsWith("…");
+        // the raw payload keeps the whole name
+        assertThat(jdbc.queryForObject("select raw_body from inbox where id = ?", String.class, eventId)).contains(door);
+        // and the alert went out on both channels
+        assertThat(awaitSlackRequest("/services/T000/B000/test", marker).getBodyAsString()).contains(eventId);
+        assertThat(awaitEmail(marker).getSubject()).startsWith("[CRITICAL] Door forced open — " + marker);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                jdbc.queryForList("select d.status from alert_delivery d join alert a on a.id = d.alert_id "
+                        + "where a.trigger_event_id = ?", String.class, eventId)).containsExactly("sent", "sent"));
+    }
+
+    @Test
+    void neutralisesMentionsFormattingMarkupLineBreaksBidiAndLinksInVendorText() throws Exception {
+        String marker = "Hostile" + UUID.randomUUID().toString().substring(0, 8);
+        String door = marker + " <!channel> @here *bold* _it_ ~gone~ `code` <b>html</b> &amp; https://evil.example/x"
+                + "\r\nBcc: attacker@evil.example\r\n\r\nforged body \u202Egnp.exe\u2066 \u0000\u200Bend";
+        SLACK.stubFor(post(urlEqualTo("/services/T000/B000/test")).withRequestBody(containing(marker))
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
+        ObjectNode webhook = verkada("door_forced_open", door);
+        ((ObjectNode) webhook.get("data").get("user_info")).put("name", "@channel Mallory\n*Who*: <@U123> www.evil.example");
+
+        String eventId = send(webhook);
+
+        JsonNode message = JSON.readTree(awaitSlackRequest("/services/T000/B000/test", marker).getBodyAsString());
+        // the message keeps its shape: header, rule, one divider and section per event, the footer
+        List<String> blockTypes = new java.util.ArrayList<>();
+        message.get("blocks").forEach(block -> blockTypes.add(block.get("type").asText()));
+        assertThat(blockTypes).containsExactly("header", "section", "divider", "section", "context");
+        List<String> labels = new java.util.ArrayList<>();
+        message.get("blocks").get(3).get("fields").forEach(field -> labels.add(field.get("text").asText().split("\n", 2)[0]));
+        assertThat(labels).containsExactly("*When*", "*What*", "*Door*", "*Device*", "*Site*", "*Who*", "*Vendor*",
+                "*Event*");
+        List<String> texts = message.findValues("text").stream()
+                .map(node -> node.isTextual() ? node.asText() : node.path("text").asText()).toList();
+        assertThat(String.join("\n", texts)).contains(marker).contains(eventId);
+        for (String text : texts) {
+            assertThat(text).doesNotContain("<!channel>", "@here", "@channel", "<@U123>", "<b>", "https://",
+                    "evil.example", "\r", "\u202E", "\u2066", "\u0000", "\u200B", "*bold*", "_it_", "~gone~",
+                    "`code`");
+        }
+        // a vendor value stays on its one line of its one field: the forged lines do not start fields of their own
+        for (JsonNode field : message.get("blocks").get(3).get("fields")) {
+            assertThat(field.get("text").asText().split("\n")).hasSize(2);
+        }
+        assertThat(message.get("text").asText().lines().filter(line -> line.startsWith("Bcc:")
+                || line.startsWith("forged body") || line.startsWith("*Who*"))).isEmpty();
+
+        MimeMessage email = awaitEmail(marker);
+        assertThat(email.getSubject()).startsWith("[CRITICAL] Door forced open — " + marker)
+                .doesNotContain("\r", "\n", "\u202E", "\u2066", "\u0000", "https://");
+        assertThat(email.getHeader("Bcc")).isNull();
+        assertThat(addresses(email.getAllRecipients())).containsExactlyInAnyOrder("soc@example.com", "lead@example.com");
+        String plain = partText(email, "text/plain");
+        assertThat(plain).contains(marker).doesNotContain("\u202E", "\u2066", "\u0000", "https://", "evil.example");
+        assertThat(plain.lines().filter(line -> line.startsWith("Bcc:") || line.startsWith("forged body")
+                || line.startsWith("*Who*"))).isEmpty();
+        assertThat(plain.lines().filter(line -> line.startsWith("Door: "))).hasSize(1);
+        String html = partText(email, "text/html");
+        assertThat(html).contains(marker).doesNotContain("<b>html", "https://", "\u202E");
+        assertThat(html.split("<tr>", -1)).hasSize(1 + 8);
+    }
+
+    @Test
+    void aDeliveryLeftSendingByADeadInstanceDoesNotHoldBackTheNextForcedDoorOnItsChannel() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String first = "CrashedDoor-" + run;
+        String second = "NextDoor-" + run;
+        SLACK.stubFor(post(urlEqualTo("/services/T000/B000/test")).withRequestBody(containing(run))
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
+        String firstEvent = send(verkada("door_forced_open", first));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(delivery(firstEvent, "slack:webhook"))
+                .containsEntry("status", "sent"));
+
+        // an instance claimed the first delivery and died while sending it: the row is as its claim left it
+        Instant claimedAt = Instant.now();
+        jdbc.update("update alert_delivery set status = 'sending', sent_at = null, next_attempt_at = ? where channel = "
+                        + "'slack:webhook' and alert_id = (select id from alert where trigger_event_id = ?)",
+                claimedAt.plus(deliveryProperties.lease()).atOffset(java.time.ZoneOffset.UTC), firstEvent);
+
+        Instant raised = Instant.now();
+        String secondEvent = send(verkada("door_forced_open", second));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> !SLACK.findAll(postRequestedFor(
+                urlEqualTo("/services/T000/B000/test")).withRequestBody(containing(second))).isEmpty());
+        LoggedRequest next = SLACK.findAll(postRequestedFor(urlEqualTo("/services/T000/B000/test"))
+                .withRequestBody(containing(second))).get(0);
+        Duration heldBack = Duration.between(raised, next.getLoggedDate().toInstant());
+        System.out.println("forced door behind a dead instance's delivery went out after " + heldBack.toMillis() + " ms");
+        assertThat(heldBack).isLessThan(Duration.ofSeconds(10));
+        // the channel's order holds: the delivery the dead instance held went (again) before the next one
+        List<LoggedRequest> firsts = SLACK.findAll(postRequestedFor(urlEqualTo("/services/T000/B000/test"))
+                .withRequestBody(containing(first)));
+        assertThat(firsts).hasSize(2);
+        assertThat(firsts.get(1).getLoggedDate()).isBeforeOrEqualTo(next.getLoggedDate());
+        // and each forced door raised one alert
+        assertThat(jdbc.queryForObject("select count(*) from alert where trigger_event_id in (?, ?)", Integer.class,
+                firstEvent, secondEvent)).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(delivery(firstEvent, "slack:webhook"))
+                .containsEntry("status", "sent"));
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     ObjectNode verkada(String notificationType, String door) {
@@ -389,6 +507,29 @@ abstract class AlertDeliveryContract {
 
     private static List<String> addresses(Address[] addresses) {
         return addresses == null ? List.of() : Arrays.stream(addresses).map(Address::toString).toList();
+    }
+
+    /** The text of the first part of this type, e.g. text/plain. */
+    private static String partText(MimeMessage message, String type) throws Exception {
+        if (!(message.getContent() instanceof MimeMultipart multipart)) {
+            return message.isMimeType(type) ? String.valueOf(message.getContent()) : null;
+        }
+        return partText(multipart, type);
+    }
+
+    private static String partText(MimeMultipart multipart, String type) throws Exception {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            var part = multipart.getBodyPart(i);
+            if (part.getContent() instanceof MimeMultipart nested) {
+                String text = partText(nested, type);
+                if (text != null) {
+                    return text;
+                }
+            } else if (part.isMimeType(type)) {
+                return String.valueOf(part.getContent());
+            }
+        }
+        return null;
     }
 
     private static List<String> parts(MimeMessage message) throws Exception {

@@ -19,6 +19,8 @@ import io.gatehouse.store.AlertQueries.AlertView;
 class AlertTextTest {
 
     final AlertText text = new AlertText(null);   // facts and titles do not look at the rules
+    /** Vendor text as sent: what each channel escapes is tested in SlackTextTest and PlainTextFieldTest. */
+    static final java.util.function.UnaryOperator<String> AS_SENT = java.util.function.UnaryOperator.identity();
 
     static AccessEvent unlocked(ZoneId zone, Enrichment enrichment) {
         AccessEvent event = new AccessEventBuilder("e1", "seam", Instant.parse("2025-03-04T13:30:00Z"))
@@ -37,28 +39,28 @@ class AlertTextTest {
     void showsNamesFirstIdsSecondAndTheSiteInTheTitle() {
         AccessEvent event = unlocked(ZoneId.of("Europe/Berlin"), Enrichment.ENRICHED);
 
-        Map<String, String> facts = asMap(text.facts(event, null));
+        Map<String, String> facts = asMap(text.facts(event, null, AS_SENT));
 
         assertThat(facts).containsEntry("Device", "Server Room lock (3f2a9c)")
                 .containsEntry("Door", "Server Room (server-room)").containsEntry("Site", "HQ Berlin (hq)")
                 .doesNotContainKey("Note");
         assertThat(text.title(new AlertView("a1", "r", "info", "door:server-room", 0, Instant.now(),
-                List.of(event), List.of()))).isEqualTo("Lock unlocked — Server Room, HQ Berlin");
+                List.of(event), List.of()), AS_SENT)).isEqualTo("Lock unlocked — Server Room, HQ Berlin");
     }
 
     @Test
     void showsTheTimeInTheRulesZoneElseTheSitesElseUtc() {
         assertThat(asMap(text.facts(unlocked(ZoneId.of("Asia/Tokyo"), Enrichment.ENRICHED),
-                ZoneId.of("Europe/Berlin")))).containsEntry("When", "2025-03-04 14:30:00 CET");
-        assertThat(asMap(text.facts(unlocked(ZoneId.of("Asia/Tokyo"), Enrichment.ENRICHED), null)))
+                ZoneId.of("Europe/Berlin"), AS_SENT))).containsEntry("When", "2025-03-04 14:30:00 CET");
+        assertThat(asMap(text.facts(unlocked(ZoneId.of("Asia/Tokyo"), Enrichment.ENRICHED), null, AS_SENT)))
                 .containsEntry("When", "2025-03-04 22:30:00 JST");
-        assertThat(asMap(text.facts(unlocked(null, Enrichment.NONE), null)))
+        assertThat(asMap(text.facts(unlocked(null, Enrichment.NONE), null, AS_SENT)))
                 .containsEntry("When", "2025-03-04 13:30:00 Z");
     }
 
     @Test
     void saysWhenAVendorLookupFailed() {
-        assertThat(asMap(text.facts(unlocked(null, Enrichment.FAILED), null))).containsEntry("Note",
+        assertThat(asMap(text.facts(unlocked(null, Enrichment.FAILED), null, AS_SENT))).containsEntry("Note",
                 "the vendor's API failed or did not answer in time: some names may be missing");
     }
 }

@@ -121,7 +121,7 @@ public class SeamNormalizer implements VendorNormalizer {
         String occurredAt = event.occurredAt() != null ? event.occurredAt() : event.createdAt();
         return new AccessEventBuilder(entry.id(), entry.vendor(), entry.receivedAt())
                 .vendorEvent(entry.vendorEventId(), entry.vendorEventType())
-                .occurredAt(Timestamps.parseIso(occurredAt))
+                .occurredAt(Timestamps.parseIso(occurredAt), occurredAt)
                 .site(Ref.of(event.workspaceId(), null))
                 .door(Ref.of(event.acsEntranceId(), null))
                 .actor(Ref.actor(event.acsUserId() != null ? event.acsUserId() : event.userIdentityId(), null, null))

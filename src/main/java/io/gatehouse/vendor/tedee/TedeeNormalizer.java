@@ -130,10 +130,12 @@ public class TedeeNormalizer implements VendorNormalizer {
     private static AccessEventBuilder common(InboxEntry entry) {
         TedeeWebhook webhook = entry.payload(TedeeWebhook.class);
         Data data = webhook.data();
-        Instant occurredAt = Timestamps.parseIso(data == null ? null : data.eventTime());
+        String eventTime = data == null ? null : data.eventTime();
+        Instant occurredAt = Timestamps.parseIso(eventTime);
         AccessEventBuilder builder = new AccessEventBuilder(entry.id(), entry.vendor(), entry.receivedAt())
                 .vendorEvent(entry.vendorEventId(), entry.vendorEventType())
-                .occurredAt(occurredAt != null ? occurredAt : Timestamps.parseIso(webhook.timestamp()));
+                .occurredAt(occurredAt != null ? occurredAt : Timestamps.parseIso(webhook.timestamp()),
+                        eventTime != null ? eventTime : webhook.timestamp());
         if (data == null) {
             return builder;
         }

@@ -1,6 +1,5 @@
 package io.gatehouse.vendor.verkada;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -126,9 +125,10 @@ public class VerkadaNormalizer implements VendorNormalizer {
     private static AccessEventBuilder common(InboxEntry entry) {
         VerkadaWebhook webhook = entry.payload(VerkadaWebhook.class);
         Data data = webhook.data();
+        Long created = createdAsSent(webhook);
         AccessEventBuilder builder = new AccessEventBuilder(entry.id(), entry.vendor(), entry.receivedAt())
                 .vendorEvent(entry.vendorEventId(), entry.vendorEventType())
-                .occurredAt(occurredAt(webhook))
+                .occurredAt(Timestamps.fromEpochSeconds(created), created)
                 .site(Ref.of(webhook.orgId(), null));
         if (data == null) {
             return builder;
@@ -146,15 +146,16 @@ public class VerkadaNormalizer implements VendorNormalizer {
                 .attribute("aux_input_name", data.auxInfo() == null ? null : data.auxInfo().auxInputName());
     }
 
-    private static Instant occurredAt(VerkadaWebhook webhook) {
+    /** The event's time as Verkada sent it, in epoch seconds: data.created, else data.created_at, else created_at. */
+    private static Long createdAsSent(VerkadaWebhook webhook) {
         Data data = webhook.data();
         if (data != null && data.created() != null) {
-            return Timestamps.fromEpochSeconds(data.created());
+            return data.created();
         }
         if (data != null && data.createdAt() != null) {
-            return Timestamps.fromEpochSeconds(data.createdAt());
+            return data.createdAt();
         }
-        return Timestamps.fromEpochSeconds(webhook.createdAt());
+        return webhook.createdAt();
     }
 
     /** {@code enabled} decides when Verkada sends it; only without it do the words of the action. */
