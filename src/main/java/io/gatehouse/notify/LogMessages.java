@@ -11,9 +11,9 @@ import io.gatehouse.rules.ActiveRules;
 import io.gatehouse.store.AlertQueries;
 
 /**
- * Builds the log line of a delivery to a {@code log:} channel: the plain text Slack and email carry, on one line so
- * that a name sent by a vendor cannot start a log line of its own, and the camel-log endpoint of the channel's
- * logger.
+ * Builds the log line of a delivery to a {@code log:} channel: the plain text email carries, its vendor text made
+ * safe by {@link PlainTextField} and its lines joined into one, so that a name sent by a vendor cannot start a log
+ * line of its own; and the camel-log endpoint of the channel's logger.
  */
 @Component
 public class LogMessages {
@@ -24,11 +24,13 @@ public class LogMessages {
     private final AlertQueries alerts;
     private final AlertText text;
     private final ActiveRules rules;
+    private final PlainTextField vendorText;
 
-    public LogMessages(AlertQueries alerts, AlertText text, ActiveRules rules) {
+    public LogMessages(AlertQueries alerts, AlertText text, ActiveRules rules, PlainTextField vendorText) {
         this.alerts = alerts;
         this.text = text;
         this.rules = rules;
+        this.vendorText = vendorText;
     }
 
     public void build(Exchange exchange) {
@@ -37,7 +39,7 @@ public class LogMessages {
         if (target == null) {
             throw new IllegalStateException("channel " + delivery.channel() + " is no longer configured");
         }
-        String plain = text.plain(alerts.get(delivery.alertId()).orElseThrow());
+        String plain = text.plain(alerts.get(delivery.alertId()).orElseThrow(), vendorText::clean);
         exchange.getIn().setBody("ALERT " + oneLine(plain) + " | alert " + delivery.alertId());
         exchange.setProperty(ENDPOINT, "log:" + target.logger() + "?level=WARN&plain=true");
     }
