@@ -20,7 +20,11 @@ import io.gatehouse.vendor.VendorEvent;
 @Component
 public class InboxEntries {
 
-    /** Longer keys are stored as their SHA-256, so a column width never refuses a real event. */
+    /**
+     * Longer keys are stored as their SHA-256, so a column width never refuses a real event; so are keys holding
+     * NUL, which a PostgreSQL text column refuses (the insert would fail before the 202, and the vendor retry for
+     * ever).
+     */
     static final int MAX_KEY_LENGTH = 200;
     static final int MAX_TYPE_LENGTH = 200;
 
@@ -54,7 +58,8 @@ public class InboxEntries {
     }
 
     static String bounded(String key) {
-        return key.length() <= MAX_KEY_LENGTH ? key : "sha256:" + sha256(key.getBytes(StandardCharsets.UTF_8));
+        return key.length() <= MAX_KEY_LENGTH && key.indexOf('\u0000') < 0 ? key
+                : "sha256:" + sha256(key.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String sha256(byte[] bytes) {
@@ -69,7 +74,12 @@ public class InboxEntries {
         return value == null || value.isBlank();
     }
 
+    /** The vendor's event id and type as columns hold them: without NUL (see above), at most 200 characters. */
     private static String truncate(String value) {
-        return value == null || value.length() <= MAX_TYPE_LENGTH ? value : value.substring(0, MAX_TYPE_LENGTH);
+        if (value == null) {
+            return null;
+        }
+        String text = value.replace("\u0000", "");
+        return text.length() <= MAX_TYPE_LENGTH ? text : text.substring(0, MAX_TYPE_LENGTH);
     }
 }

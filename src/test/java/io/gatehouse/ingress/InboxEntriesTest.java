@@ -187,6 +187,21 @@ class InboxEntriesTest {
     }
 
     @Test
+    void storesAKeyHoldingNulAsItsSha256AndDropsNulFromTheEventIdAndType() throws Exception {
+        String eventId = "evt_\u0000_1";
+        ObjectNode payload = VendorFixtures.tree("seam", "lock.locked").put("event_id", eventId)
+                .put("event_type", "lock.\u0000locked");
+        String expected = "sha256:" + HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(eventId.getBytes(StandardCharsets.UTF_8)));
+
+        InboxEntry entry = create("seam", seam(payload), payload.toString().getBytes(StandardCharsets.UTF_8), null);
+
+        assertThat(entry.deduplicationKey()).isEqualTo(expected);
+        assertThat(entry.vendorEventId()).isEqualTo("evt__1");
+        assertThat(entry.vendorEventType()).isEqualTo("lock.locked");
+    }
+
+    @Test
     void givesTedeeCopiesForDifferentUsersTheSameKey() {
         ObjectNode first = VendorFixtures.tree("tedee", "lock-status-changed");
         ObjectNode second = first.deepCopy()

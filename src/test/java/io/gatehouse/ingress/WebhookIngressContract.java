@@ -206,6 +206,21 @@ abstract class WebhookIngressContract {
     }
 
     @Test
+    void storesASeamEventWhoseIdAndTypeHoldNulOnceAndNormalizesIt() {
+        // JSON may escape NUL; a PostgreSQL text column cannot hold it, and a failed insert would answer 500 for ever
+        ObjectNode event = Fixtures.seam("lock.locked").put("event_id", "evt_nul_\u0000_" + UUID.randomUUID())
+                .put("event_type", "lock.\u0000locked");
+        String body = Fixtures.json(event);
+
+        HttpResponse<String> first = webhooks.seam(body);
+        HttpResponse<String> retry = webhooks.seam(body);
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(awaitEvent(read(first).get("eventId").asText())).containsEntry("vendor_event_type", "lock.locked");
+    }
+
+    @Test
     void storesAVerkadaRetrySignedAnewOnce() {
         String body = Fixtures.json(Fixtures.verkada("door_remote_unlock_accepted"));
 
