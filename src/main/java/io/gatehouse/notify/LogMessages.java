@@ -24,11 +24,13 @@ public class LogMessages {
     private final AlertQueries alerts;
     private final AlertText text;
     private final ActiveRules rules;
+    private final PlainTextField plain;
 
-    public LogMessages(AlertQueries alerts, AlertText text, ActiveRules rules) {
+    public LogMessages(AlertQueries alerts, AlertText text, ActiveRules rules, PlainTextField plain) {
         this.alerts = alerts;
         this.text = text;
         this.rules = rules;
+        this.plain = plain;
     }
 
     public void build(Exchange exchange) {
@@ -37,8 +39,9 @@ public class LogMessages {
         if (target == null) {
             throw new IllegalStateException("channel " + delivery.channel() + " is no longer configured");
         }
-        String plain = text.plain(alerts.get(delivery.alertId()).orElseThrow());
-        exchange.getIn().setBody("ALERT " + oneLine(plain) + " | alert " + delivery.alertId());
+        // vendor text as in an email's plain-text part: one line, no control or format characters, no links
+        String body = text.plain(alerts.get(delivery.alertId()).orElseThrow(), plain::clean);
+        exchange.getIn().setBody("ALERT " + oneLine(body) + " | alert " + delivery.alertId());
         exchange.setProperty(ENDPOINT, "log:" + target.logger() + "?level=WARN&plain=true");
     }
 
