@@ -10,7 +10,7 @@
   const POLL_MS = 2000;
   const ALERTS_SHOWN = 20;
 
-  // canonical types (README, "The canonical event"), grouped by family for the type filter
+  // canonical types (docs/rules.md, "Canonical types and severities"), grouped by family for the type filter
   const TYPE_FAMILIES = {
     lock: ['lock.locked', 'lock.unlocked', 'lock.jammed', 'lock.state_changed'],
     access: ['access.granted', 'access.denied', 'access.anti_passback'],

@@ -20,7 +20,8 @@ public class EventSeverities {
         properties.events().severity().forEach((code, severity) -> {
             EventType type = EventType.fromCode(code).orElseThrow(() -> new IllegalArgumentException(
                     "gatehouse.events.severity: '" + code + "' is not a canonical event type; write keys as "
-                            + "\"[door.forced_open]\" and see the README for the list"));
+                            + "\"[door.forced_open]\" and see docs/rules.md#canonical-types-and-severities for the "
+                            + "list"));
             try {
                 overrides.put(type, Severity.fromCode(severity));
             } catch (IllegalArgumentException e) {

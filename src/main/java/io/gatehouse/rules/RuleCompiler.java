@@ -116,7 +116,7 @@ public class RuleCompiler {
             Glob glob = Glob.of(type.trim());
             if (Arrays.stream(EventType.values()).noneMatch(known -> glob.matches(known.code()))) {
                 throw field.error("match.types", "'" + type + "' is not a canonical event type (nor a pattern such "
-                        + "as lock.* that matches one); see the README for the list");
+                        + "as lock.* that matches one); see docs/rules.md#canonical-types-and-severities for the list");
             }
             globs.add(glob);
         }
