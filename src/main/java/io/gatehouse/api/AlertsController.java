@@ -11,15 +11,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.gatehouse.alerting.ActiveRules;
+import io.gatehouse.alerting.AlertQueries;
+import io.gatehouse.alerting.AlertQueries.AlertView;
+import io.gatehouse.alerting.Rule;
+import io.gatehouse.alerting.RuleBook;
+import io.gatehouse.alerting.RuleConfigurationException;
+import io.gatehouse.alerting.RulesFile;
 import io.gatehouse.config.GatehouseProperties;
-import io.gatehouse.rules.ActiveRules;
-import io.gatehouse.rules.Rule;
-import io.gatehouse.rules.RuleBook;
-import io.gatehouse.rules.RuleConfigurationException;
-import io.gatehouse.rules.RulesFile;
-import io.gatehouse.store.AlertQueries;
-import io.gatehouse.store.AlertQueries.AlertView;
-import io.gatehouse.store.DeliveryQueue;
+import io.gatehouse.delivery.DeliveryQueue;
 
 /** GET /api/alerts, GET /api/alerts/{id}, GET /api/rules and POST /api/rules/reload. */
 @RestController

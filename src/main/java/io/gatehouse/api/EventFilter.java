@@ -5,8 +5,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
+import io.gatehouse.alerting.Glob;
 import io.gatehouse.event.EventType;
-import io.gatehouse.rules.Glob;
 
 /**
  * The filters of GET /api/events, parsed and checked.

@@ -17,8 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.gatehouse.config.GatehouseProperties;
 import io.gatehouse.event.AccessEvent;
-import io.gatehouse.store.EventQueries;
-import io.gatehouse.store.EventReplay;
+import io.gatehouse.normalize.EventReplay;
 
 /** GET /api/events, GET /api/events/{id}, GET /api/events/failed and POST /api/events/{id}/replay. */
 @RestController

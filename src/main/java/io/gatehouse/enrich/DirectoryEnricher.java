@@ -8,9 +8,9 @@ import io.gatehouse.event.AccessEvent;
 @Component
 public class DirectoryEnricher {
 
-    private final ActiveDirectory directory;
+    private final CurrentDirectory directory;
 
-    public DirectoryEnricher(ActiveDirectory directory) {
+    public DirectoryEnricher(CurrentDirectory directory) {
         this.directory = directory;
     }
 

@@ -13,8 +13,9 @@ import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
 
-import io.gatehouse.store.RowIds;
-import io.gatehouse.vendor.VendorEvent;
+import io.gatehouse.database.RowIds;
+import io.gatehouse.inbox.InboxEntry;
+import io.gatehouse.inbox.VendorEvent;
 
 /** Turns a verified, parsed payload into an {@link InboxEntry}, refusing one that names no event type. */
 @Component

@@ -17,7 +17,8 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
-import io.gatehouse.ops.GatehouseMetrics;
+import io.gatehouse.inbox.InboxEntry;
+import io.gatehouse.telemetry.GatehouseMetrics;
 
 /** The JSON replies a vendor gets; the only place that sets a webhook's HTTP status, and so where it is counted. */
 @Component

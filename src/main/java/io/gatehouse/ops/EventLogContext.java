@@ -1,5 +1,10 @@
 package io.gatehouse.ops;
 
+import static io.gatehouse.telemetry.LogFields.ALERT_ID;
+import static io.gatehouse.telemetry.LogFields.CHANNEL;
+import static io.gatehouse.telemetry.LogFields.EVENT_ID;
+import static io.gatehouse.telemetry.LogFields.VENDOR;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,11 +18,11 @@ import org.apache.camel.support.processor.DelegateAsyncProcessor;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
+import io.gatehouse.delivery.Delivery;
+import io.gatehouse.delivery.DeliveryOutcomes;
 import io.gatehouse.event.AccessEvent;
-import io.gatehouse.ingress.InboxEntry;
+import io.gatehouse.inbox.InboxEntry;
 import io.gatehouse.ingress.IngressExchange;
-import io.gatehouse.notify.Delivery;
-import io.gatehouse.notify.DeliveryOutcomes;
 
 /**
  * Puts the event a route step works on into the logging MDC ({@code eventId}, {@code vendor}; for a delivery also
@@ -31,11 +36,6 @@ import io.gatehouse.notify.DeliveryOutcomes;
  */
 @Component
 public class EventLogContext implements InterceptStrategy {
-
-    public static final String EVENT_ID = "eventId";
-    public static final String VENDOR = "vendor";
-    public static final String ALERT_ID = "alertId";
-    public static final String CHANNEL = "channel";
 
     @Override
     public Processor wrapProcessorInInterceptors(CamelContext context, NamedNode definition, Processor target,

@@ -1,2 +1,2 @@
-/** What operators see of Gatehouse: its metrics, the event context of its log lines, its OpenAPI document. */
+/** What operators see across features: the event context of every log line, and retention of old data. */
 package io.gatehouse.ops;

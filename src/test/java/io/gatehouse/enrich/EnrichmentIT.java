@@ -89,7 +89,7 @@ class EnrichmentIT {
     JdbcTemplate jdbc;
 
     @Autowired
-    ActiveDirectory directory;
+    CurrentDirectory directory;
 
     SignedWebhooks webhooks;
 

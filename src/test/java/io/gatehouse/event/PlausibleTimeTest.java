@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.gatehouse.vendor.Timestamps;
+import io.gatehouse.normalize.Timestamps;
 
 class PlausibleTimeTest {
 

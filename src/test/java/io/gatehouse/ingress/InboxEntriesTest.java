@@ -15,11 +15,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.gatehouse.vendor.VendorEvent;
-import io.gatehouse.vendor.VendorFixtures;
-import io.gatehouse.vendor.seam.SeamEvent;
-import io.gatehouse.vendor.tedee.TedeeWebhook;
-import io.gatehouse.vendor.verkada.VerkadaWebhook;
+import io.gatehouse.inbox.InboxEntry;
+import io.gatehouse.inbox.VendorEvent;
+import io.gatehouse.seam.SeamEvent;
+import io.gatehouse.support.VendorFixtures;
+import io.gatehouse.tedee.TedeeWebhook;
+import io.gatehouse.verkada.VerkadaWebhook;
 
 /** What the inbox stores for a verified payload, and which payloads it refuses. */
 class InboxEntriesTest {

@@ -35,7 +35,7 @@ import org.springframework.test.context.TestPropertySource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import io.gatehouse.store.Retention;
+import io.gatehouse.ops.Retention;
 import io.gatehouse.support.Fixtures;
 import io.gatehouse.support.GatehouseIntegrationTest;
 import io.gatehouse.support.SignedWebhooks;
@@ -685,7 +685,6 @@ abstract class WebhookIngressContract {
         assertThat(webhooks.verkada(Fixtures.json(Fixtures.verkada("door_remote_unlock_accepted"))).statusCode())
                 .isEqualTo(202);
     }
-
 
     @Test
     void apiRefusesRequestsWithoutTheToken() {

@@ -15,10 +15,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
-import io.gatehouse.ingress.InboxEntry;
+import io.gatehouse.delivery.Delivery;
+import io.gatehouse.delivery.DeliveryOutcomes;
+import io.gatehouse.inbox.InboxEntry;
 import io.gatehouse.ingress.IngressExchange;
-import io.gatehouse.notify.Delivery;
-import io.gatehouse.notify.DeliveryOutcomes;
+import io.gatehouse.telemetry.LogFields;
 
 class EventLogContextTest {
 
@@ -45,8 +46,8 @@ class EventLogContextTest {
 
         wrapped().process(exchange);
 
-        assertThat(seen).containsEntry(EventLogContext.EVENT_ID, "event-1")
-                .containsEntry(EventLogContext.VENDOR, "tedee").containsEntry("unrelated", "kept");
+        assertThat(seen).containsEntry(LogFields.EVENT_ID, "event-1")
+                .containsEntry(LogFields.VENDOR, "tedee").containsEntry("unrelated", "kept");
         assertThat(MDC.getCopyOfContextMap()).containsExactly(Map.entry("unrelated", "kept"));
     }
 
@@ -57,7 +58,7 @@ class EventLogContextTest {
 
         wrapped().process(exchange);
 
-        assertThat(seen).containsEntry(EventLogContext.VENDOR, "seam").doesNotContainKey(EventLogContext.EVENT_ID);
+        assertThat(seen).containsEntry(LogFields.VENDOR, "seam").doesNotContainKey(LogFields.EVENT_ID);
         assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
     }
 
@@ -69,9 +70,9 @@ class EventLogContextTest {
 
         wrapped().process(exchange);
 
-        assertThat(seen).containsEntry(EventLogContext.ALERT_ID, "alert-1")
-                .containsEntry(EventLogContext.CHANNEL, "email:soc")
-                .containsEntry(EventLogContext.EVENT_ID, "event-9").containsEntry(EventLogContext.VENDOR, "seam");
+        assertThat(seen).containsEntry(LogFields.ALERT_ID, "alert-1")
+                .containsEntry(LogFields.CHANNEL, "email:soc")
+                .containsEntry(LogFields.EVENT_ID, "event-9").containsEntry(LogFields.VENDOR, "seam");
     }
 
     @Test
@@ -84,7 +85,7 @@ class EventLogContextTest {
 
         outer.process(exchange);
 
-        assertThat(seen).containsEntry(EventLogContext.EVENT_ID, "event-2").containsEntry(EventLogContext.VENDOR, "seam");
+        assertThat(seen).containsEntry(LogFields.EVENT_ID, "event-2").containsEntry(LogFields.VENDOR, "seam");
         assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
     }
 
@@ -93,14 +94,14 @@ class EventLogContextTest {
         Exchange exchange = new DefaultExchange(camel);
         exchange.setProperty("inboxEntry", new InboxEntry("event-3", "verkada", "key", null, "door_opened",
                 Instant.now(), "{}", null));
-        MDC.put(EventLogContext.EVENT_ID, "event-0");
-        MDC.put(EventLogContext.VENDOR, "verkada");
+        MDC.put(LogFields.EVENT_ID, "event-0");
+        MDC.put(LogFields.VENDOR, "verkada");
 
         wrapped().process(exchange);
 
-        assertThat(seen).containsEntry(EventLogContext.EVENT_ID, "event-3");
-        assertThat(MDC.getCopyOfContextMap()).containsOnly(Map.entry(EventLogContext.EVENT_ID, "event-0"),
-                Map.entry(EventLogContext.VENDOR, "verkada"));
+        assertThat(seen).containsEntry(LogFields.EVENT_ID, "event-3");
+        assertThat(MDC.getCopyOfContextMap()).containsOnly(Map.entry(LogFields.EVENT_ID, "event-0"),
+                Map.entry(LogFields.VENDOR, "verkada"));
     }
 
     @Test

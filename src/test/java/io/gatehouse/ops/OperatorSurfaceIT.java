@@ -34,8 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import io.gatehouse.support.Fixtures;
-import io.gatehouse.support.GatehouseProcess;
 import io.gatehouse.support.GatehouseIntegrationTest;
+import io.gatehouse.support.GatehouseProcess;
 import io.gatehouse.support.PrometheusScrape;
 import io.gatehouse.support.SignedWebhooks;
 

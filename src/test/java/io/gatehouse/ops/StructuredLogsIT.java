@@ -34,6 +34,7 @@ import org.springframework.test.context.TestPropertySource;
 import io.gatehouse.support.Fixtures;
 import io.gatehouse.support.GatehouseIntegrationTest;
 import io.gatehouse.support.SignedWebhooks;
+import io.gatehouse.telemetry.LogFields;
 
 /**
  * JSON logs as an operator turns them on: every line about an event carries its id and vendor (a delivery's line
@@ -100,21 +101,21 @@ class StructuredLogsIT {
                 .filter(line -> line.path("message").asText().contains(eventId)).toList();
         assertThat(aboutTheEvent).as("the alert engine logs the alerts the event raised").isNotEmpty();
         assertThat(aboutTheEvent).allSatisfy(line -> {
-            assertThat(line.path(EventLogContext.EVENT_ID).asText()).isEqualTo(eventId);
-            assertThat(line.path(EventLogContext.VENDOR).asText()).isEqualTo("verkada");
+            assertThat(line.path(LogFields.EVENT_ID).asText()).isEqualTo(eventId);
+            assertThat(line.path(LogFields.VENDOR).asText()).isEqualTo("verkada");
         });
         List<JsonNode> aboutTheDelivery = lines.stream()
                 .filter(line -> line.path("message").asText().contains("alert " + alertId + " delivered")).toList();
         assertThat(aboutTheDelivery).singleElement().satisfies(line -> {
-            assertThat(line.path(EventLogContext.ALERT_ID).asText()).isEqualTo(alertId);
-            assertThat(line.path(EventLogContext.CHANNEL).asText()).isEqualTo("slack:webhook");
-            assertThat(line.path(EventLogContext.EVENT_ID).asText()).isEqualTo(eventId);
-            assertThat(line.path(EventLogContext.VENDOR).asText()).isEqualTo("verkada");
+            assertThat(line.path(LogFields.ALERT_ID).asText()).isEqualTo(alertId);
+            assertThat(line.path(LogFields.CHANNEL).asText()).isEqualTo("slack:webhook");
+            assertThat(line.path(LogFields.EVENT_ID).asText()).isEqualTo(eventId);
+            assertThat(line.path(LogFields.VENDOR).asText()).isEqualTo("verkada");
         });
         assertThat(lines).filteredOn(line -> line.path("message").asText().contains("invalid_signature"))
                 .singleElement().satisfies(line -> {
-                    assertThat(line.path(EventLogContext.VENDOR).asText()).isEqualTo("verkada");
-                    assertThat(line.has(EventLogContext.EVENT_ID)).isFalse();
+                    assertThat(line.path(LogFields.VENDOR).asText()).isEqualTo("verkada");
+                    assertThat(line.has(LogFields.EVENT_ID)).isFalse();
                 });
 
         assertThat(output.getAll()).doesNotContain(email, phone, pin, "ada." + marker, SignedWebhooks.VERKADA_SECRET,

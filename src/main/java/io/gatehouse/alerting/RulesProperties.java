@@ -1,0 +1,112 @@
+package io.gatehouse.alerting;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The operator's rules and notification channels, as written under {@code gatehouse.rules} and
+ * {@code gatehouse.channels}. Everything is kept as text here so that {@link RuleCompiler} can name the rule and the
+ * field of any mistake.
+ */
+@ConfigurationProperties("gatehouse")
+public record RulesProperties(@DefaultValue List<RuleDefinition> rules, @DefaultValue Channels channels) {
+
+    /** One rule as written; a bean rather than a record because a record cannot have a component named notify. */
+    public static class RuleDefinition {
+        private String name;
+        private Match match;
+        private String severity;
+        private Threshold threshold;
+        private String throttle;
+        private List<String> notify;
+        private Boolean enabled;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public Match getMatch() {
+            return match;
+        }
+
+        public void setMatch(Match match) {
+            this.match = match;
+        }
+
+        public String getSeverity() {
+            return severity;
+        }
+
+        public void setSeverity(String severity) {
+            this.severity = severity;
+        }
+
+        public Threshold getThreshold() {
+            return threshold;
+        }
+
+        public void setThreshold(Threshold threshold) {
+            this.threshold = threshold;
+        }
+
+        public String getThrottle() {
+            return throttle;
+        }
+
+        public void setThrottle(String throttle) {
+            this.throttle = throttle;
+        }
+
+        public List<String> getNotify() {
+            return notify;
+        }
+
+        public void setNotify(List<String> notify) {
+            this.notify = notify;
+        }
+
+        public Boolean getEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(Boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** What an event must be for the rule to consider it; every list is "any of", every field is optional. */
+    public record Match(List<String> types, List<String> vendors, String minSeverity, List<String> doors,
+                        List<String> devices, List<String> sites, List<String> methods, List<String> outcomes,
+                        Window outsideHours, Window during) {
+    }
+
+    /** A weekly time window: days such as MON-FRI or SAT,SUN, hours from/to as HH:mm in an IANA zone. */
+    public record Window(String zone, String days, String from, String to) {
+    }
+
+    /** N matching events within a duration, counted per door, device, actor or site. */
+    public record Threshold(Integer count, String within, String groupBy) {
+    }
+
+    public record Channels(@DefaultValue Map<String, SlackChannel> slack, @DefaultValue Map<String, EmailChannel> email,
+                           @DefaultValue Map<String, LogChannel> log) {
+    }
+
+    /** Either an incoming-webhook URL, or a bot token with a channel (chat.postMessage). */
+    public record SlackChannel(String webhookUrl, String token, String channel) {
+    }
+
+    public record EmailChannel(List<String> to, List<String> cc) {
+    }
+
+    /** Writes each alert to Gatehouse's log under this logger name (gatehouse.alerts when left empty). */
+    public record LogChannel(String logger) {
+    }
+}

@@ -1,0 +1,56 @@
+package io.gatehouse.ingress;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.camel.CamelContext;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+import io.gatehouse.config.GatehouseProperties;
+import io.gatehouse.normalize.VendorNormalizer;
+
+/** Wiring that the webhook ingress needs outside Camel. */
+@Configuration(proxyBeanMethods = false)
+public class IngressConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    FilterRegistrationBean<RawWebhookBodyFilter> rawWebhookBodyFilter(GatehouseProperties properties,
+            List<VendorNormalizer> vendors, WebhookReplies replies) {
+        var registration = new FilterRegistrationBean<>(new RawWebhookBodyFilter(
+                properties.ingress().maxBodySize().toBytes(), properties.ingress().bodyReadTimeout(),
+                vendors.stream().map(VendorNormalizer::vendor).collect(Collectors.toSet()), replies));
+        registration.addUrlPatterns("/webhooks/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        return registration;
+    }
+
+    /**
+     * Before the raw body is read: a webhook that no route can take yet (or any more) is answered 503 at once. The
+     * Camel context is looked up at the first request, not here: filters are built before the other beans.
+     */
+    @Bean
+    FilterRegistrationBean<WebhookAvailabilityFilter> webhookAvailabilityFilter(ObjectProvider<CamelContext> camel) {
+        var registration = new FilterRegistrationBean<>(new WebhookAvailabilityFilter(() -> {
+            try {
+                CamelContext context = camel.getIfAvailable();
+                return context != null && context.getStatus().isStarted();
+            } catch (BeansException closing) {
+                return false;
+            }
+        }));
+        registration.addUrlPatterns("/webhooks/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 90);
+        return registration;
+    }
+}

@@ -1,9 +1,0 @@
-package io.gatehouse.rules;
-
-import java.util.List;
-
-import io.gatehouse.notify.Channels;
-
-/** The rules and channels in force: replaced as a whole on reload, so a rule never names a missing channel. */
-public record RuleBook(List<Rule> rules, Channels channels) {
-}

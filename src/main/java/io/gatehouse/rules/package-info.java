@@ -1,2 +1,0 @@
-/** Alert rules: their configuration, validation, matching of events, thresholds and throttling. */
-package io.gatehouse.rules;

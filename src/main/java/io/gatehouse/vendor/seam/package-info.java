@@ -1,2 +1,0 @@
-/** Seam: its webhook model, its Svix (Standard Webhooks) signature check and its normalizer. */
-package io.gatehouse.vendor.seam;

@@ -1,2 +1,0 @@
-/** Tedee: its cloud webhook model, its shared-token check and its normalizer. */
-package io.gatehouse.vendor.tedee;

@@ -1,0 +1,63 @@
+package io.gatehouse.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+
+import io.gatehouse.config.GatehouseProperties;
+import io.gatehouse.inbox.InboxEntry;
+import io.gatehouse.inbox.VendorEvent;
+import io.gatehouse.ingress.IngressExchange;
+
+/** Builds what the vendor beans are given in the routes: exchanges with headers and raw bytes, inbox entries. */
+public final class VendorTestSupport {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private VendorTestSupport() {
+    }
+
+    public static Exchange exchange(String body, Map<String, String> headers) {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        headers.forEach((name, value) -> exchange.getIn().setHeader(name, value));
+        exchange.setProperty(IngressExchange.RAW_BODY, body.getBytes(StandardCharsets.UTF_8));
+        return exchange;
+    }
+
+    public static GatehouseProperties properties(String seamSecret, String verkadaSecret, String tedeeToken,
+                                                 boolean verify) {
+        return new GatehouseProperties(
+                new GatehouseProperties.Ingress(org.springframework.util.unit.DataSize.ofKilobytes(256),
+                        java.time.Duration.ofSeconds(10)),
+                new GatehouseProperties.Vendors(
+                        new GatehouseProperties.SignedVendor(seamSecret, verify, Duration.ofMinutes(5)),
+                        new GatehouseProperties.SignedVendor(verkadaSecret, verify, Duration.ofMinutes(5)),
+                        new GatehouseProperties.TokenVendor(tedeeToken, verify)),
+                new GatehouseProperties.Api(null, 50, 500),
+                new GatehouseProperties.Events(Map.of(), 20));
+    }
+
+    /** An inbox entry for a payload, as the ingress makes it. */
+    public static <T extends VendorEvent> InboxEntry entry(String vendor, String json, Class<T> type) {
+        try {
+            T payload = JSON.readValue(json, type);
+            return new InboxEntry("id-1", vendor, "key", payload.vendorEventId(), payload.eventType(),
+                    Instant.parse("2026-01-01T00:00:00Z"), json, payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String fixture(String path) {
+        return Fixtures.json(Fixtures.load(path));
+    }
+}
