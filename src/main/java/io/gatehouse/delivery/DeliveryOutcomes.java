@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 import io.gatehouse.telemetry.GatehouseMetrics;
 
-/** Records what became of a delivery attempt, for routes/notify/deliveries.camel.yaml. */
+/** Records what became of a delivery attempt, for routes/deliver/deliveries.camel.yaml. */
 @Component
 public class DeliveryOutcomes {
 

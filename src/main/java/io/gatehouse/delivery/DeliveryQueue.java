@@ -30,7 +30,7 @@ public class DeliveryQueue {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final DeliveryProperties config;
-    /** The delivery this process is sending: it has one sender (routes/notify/deliveries.camel.yaml). */
+    /** The delivery this process is sending: it has one sender (routes/deliver/deliveries.camel.yaml). */
     private final AtomicReference<Delivery> inFlight = new AtomicReference<>();
 
     public DeliveryQueue(JdbcTemplate jdbc, Clock clock, DeliveryProperties config) {
