@@ -1,7 +1,9 @@
 package io.gatehouse.database;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -53,6 +55,11 @@ public final class GroupCommit<T, R> {
      */
     private static final long MIN_PAUSE_MILLIS = 5;
     private static final long MAX_PAUSE_MILLIS = 50;
+
+    /** SQLSTATEs of a transaction that lost to another: serialization failure, deadlock, lock not available. */
+    private static final Set<String> LOST_TO_ANOTHER_TRANSACTION = Set.of("40001", "40P01", "55P03");
+    /** H2's error code for a lock wait that timed out (its SQLSTATE, HYT00, is every timeout's). */
+    private static final int H2_LOCK_TIMEOUT = 50200;
 
     private record Pending<T, R>(T item, CompletableFuture<R> result) {
     }
@@ -178,13 +185,16 @@ public final class GroupCommit<T, R> {
     }
 
     /**
-     * A deadlock, a serialization failure or a lock wait that timed out: Spring translates each into a
-     * {@link ConcurrencyFailureException} (PostgreSQL's 40P01, 40001 and 55P03; H2's 40001 and 50200). Not the
-     * items' fault, and over once the other transaction is.
+     * A deadlock, a serialization failure or a lock wait that timed out: not the items' fault, and over once the
+     * other transaction is. Spring's JdbcTemplate calls some of them a {@link ConcurrencyFailureException}
+     * (PostgreSQL's 40P01 and 40001, H2's deadlock), but not the lock timeouts: PostgreSQL's 55P03 is uncategorized
+     * and H2's a query timeout. Hence their SQLSTATE and H2's error code as well.
      */
     private static boolean lostToAnotherTransaction(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConcurrencyFailureException) {
+            if (t instanceof ConcurrencyFailureException || t instanceof SQLException error
+                    && (LOST_TO_ANOTHER_TRANSACTION.contains(error.getSQLState())
+                    || error.getErrorCode() == H2_LOCK_TIMEOUT)) {
                 return true;
             }
         }

@@ -2,10 +2,9 @@ package io.gatehouse.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.sql.SQLException;
-import java.sql.SQLTimeoutException;
-import java.sql.SQLTransactionRollbackException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,21 +19,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
+import org.h2.api.ErrorCode;
+import org.h2.message.DbException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.dao.ConcurrencyFailureException;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -139,18 +142,24 @@ class GroupCommitTest {
         assertThat(batches.subList(2, batches.size())).hasSize(6).allSatisfy(batch -> assertThat(batch).hasSize(1));
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({
-            "PostgreSQL, 40P01, 0, deadlock detected",
-            "PostgreSQL, 40001, 0, could not serialize access due to concurrent update",
-            "PostgreSQL, 55P03, 0, canceling statement due to lock timeout",
-            "H2, 40001, 40001, Deadlock detected",
-            "H2, HYT00, 50200, Timeout trying to lock table"})
-    void aBatchThatLostToAnotherTransactionIsWrittenAgainWholeAtOnceAndStoresItsItemsOnce(
-            String databaseProduct, String sqlState, int errorCode, String message) throws Exception {
-        DataAccessException lost = translated(databaseProduct, driverError(databaseProduct, message, sqlState,
-                errorCode));
-        assertThat(lost).isInstanceOf(ConcurrencyFailureException.class);
+    /** What the database drivers throw when a transaction lost to another: pgjdbc has no subclass per error. */
+    static Stream<Arguments> lostToAnotherTransaction() {
+        return Stream.of(
+                arguments("PostgreSQL deadlock", new SQLException("ERROR: deadlock detected", "40P01")),
+                arguments("PostgreSQL serialization failure", new SQLException(
+                        "ERROR: could not serialize access due to concurrent update", "40001")),
+                arguments("PostgreSQL lock timeout", new SQLException(
+                        "ERROR: canceling statement due to lock timeout", "55P03")),
+                arguments("H2 deadlock", DbException.get(ErrorCode.DEADLOCK_1, "written").getSQLException()),
+                arguments("H2 lock timeout", DbException.get(ErrorCode.LOCK_TIMEOUT_1, "written")
+                        .getSQLException()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lostToAnotherTransaction")
+    void aBatchThatLostToAnotherTransactionIsWrittenAgainWholeAtOnceAndStoresItsItemsOnce(String name,
+            SQLException driverError) throws Exception {
+        DataAccessException lost = translated(driverError);
         AtomicBoolean hasLost = new AtomicBoolean();
         startWithFirstCommitHeld(item -> {
             store(item);
@@ -162,9 +171,9 @@ class GroupCommitTest {
         List<Future<String>> batch = submitAndAwaitWaiting("loser", "other-1", "other-2", "other-3");
         releaseFirst.countDown();
 
-        // the callers have their results within the second: none waits for a later sweep
+        // every caller has its result: none is left to a later sweep
         for (Future<String> result : batch) {
-            assertThat(result.get(1, TimeUnit.SECONDS)).isUpperCase();
+            assertThat(result.get(5, TimeUnit.SECONDS)).isUpperCase();
         }
         // the batch that failed was written again whole, in a transaction of its own, before anything else
         assertThat(batches).hasSize(3);
@@ -176,7 +185,7 @@ class GroupCommitTest {
 
     @Test
     void aBatchThatKeepsLosingIsWrittenItemByItemSoThatOnlyTheContendedItemFailsAfterItsAttempts() throws Exception {
-        DataAccessException deadlock = translated("PostgreSQL", new SQLException("deadlock detected", "40P01"));
+        DataAccessException deadlock = translated(new SQLException("ERROR: deadlock detected", "40P01"));
         startWithFirstCommitHeld(item -> {
             store(item);
             if (item.equals("contended")) {
@@ -204,18 +213,14 @@ class GroupCommitTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "connection lost, 08006",
-            "too many connections, 53300"})
-    void anUnavailableDatabaseFailsTheWholeBatchAtOnceWithoutWritingItAgain(String message, String sqlState)
-            throws Exception {
-        DataAccessException unavailable = translated("PostgreSQL", new SQLException(message, sqlState));
-        assertThat(unavailable).isInstanceOf(DataAccessResourceFailureException.class);
-        assertFailsTheWholeBatchAtOnce(unavailable);
-    }
-
-    @Test
-    void aStatementTimeoutFailsTheWholeBatchAtOnceWithoutWritingItAgain() throws Exception {
-        assertFailsTheWholeBatchAtOnce(new QueryTimeoutException("canceling statement due to statement timeout"));
+            "PostgreSQL connection lost, 08006, An I/O error occurred while sending to the backend.",
+            "PostgreSQL too many connections, 53300, 'FATAL: sorry, too many clients already'",
+            "PostgreSQL statement timeout, 57014, ERROR: canceling statement due to statement timeout"})
+    void anUnavailableOrTooSlowDatabaseFailsTheWholeBatchAtOnceWithoutWritingItAgain(String name, String sqlState,
+            String message) throws Exception {
+        DataAccessException failure = translated(new SQLException(message, sqlState));
+        assertThat(failure).isInstanceOfAny(DataAccessResourceFailureException.class, QueryTimeoutException.class);
+        assertFailsTheWholeBatchAtOnce(failure);
     }
 
     private void assertFailsTheWholeBatchAtOnce(DataAccessException failure) throws Exception {
@@ -271,18 +276,10 @@ class GroupCommitTest {
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
-    /** The SQLException that the database's driver throws (PostgreSQL's has no subclass per kind of error). */
-    private static SQLException driverError(String databaseProduct, String message, String sqlState, int errorCode) {
-        if (databaseProduct.equals("PostgreSQL")) {
-            return new SQLException(message, sqlState);
-        }
-        return sqlState.equals("HYT00") ? new SQLTimeoutException(message, sqlState, errorCode)
-                : new SQLTransactionRollbackException(message, sqlState, errorCode);
-    }
-
-    /** The exception Spring's JDBC templates throw for this error of this database. */
-    private static DataAccessException translated(String databaseProduct, SQLException error) {
-        return new SQLErrorCodeSQLExceptionTranslator(databaseProduct).translate("insert", null, error);
+    /** The exception that the application's JdbcTemplate throws for this error of the driver (as its update does). */
+    private DataAccessException translated(SQLException error) {
+        DataAccessException translated = stored.getExceptionTranslator().translate("insert", null, error);
+        return translated != null ? translated : new UncategorizedSQLException("insert", null, error);
     }
 
     private void awaitWaiting(int items) {
