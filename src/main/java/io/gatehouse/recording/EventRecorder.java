@@ -77,7 +77,7 @@ public class EventRecorder {
             exchange.setProperty(EventReplay.REPLAY, recording.replay());
         });
         if (done.getException() != null) {
-            // the whole batch rolls back; GroupCommit writes its events again one by one
+            // the whole batch rolls back; GroupCommit writes it again (after a deadlock), or its events one by one
             throw done.getException() instanceof RuntimeException failure ? failure
                     : new IllegalStateException("recording the event failed", done.getException());
         }
