@@ -31,7 +31,7 @@ import io.gatehouse.ingress.IngressExchange;
  *
  * <p>An intercept strategy, because it wraps every step of every route in one place: no route has to remember to
  * set or clear anything, and the keys come from the exchange properties the routes already carry, on whatever
- * thread the step runs (the normalization after a wireTap, the delivery poller). The previous MDC is restored
+ * thread the step runs (a normalization lane's, the delivery poller's). The previous MDC is restored
  * after each step, so a pooled thread never carries one event's id into the next.
  */
 @Component

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -39,18 +38,6 @@ public class GatehouseMetrics {
                 .register(registry);
         Gauge.builder("gatehouse.deliveries.waiting", backlog, InboxBacklog::waitingDeliveries)
                 .description("Alert deliveries pending or being sent").strongReference(true)
-                .register(registry);
-    }
-
-    /** Webhook requests answered since start, whatever the vendor and the answer: how busy ingress is. */
-    public double webhooksReceived() {
-        return registry.find("gatehouse.webhooks.received").counters().stream().mapToDouble(Counter::count).sum();
-    }
-
-    /** 1 while routine normalization waits for the CPU (a burst), else 0. */
-    public void watchRoutinePause(BooleanSupplier paused) {
-        Gauge.builder("gatehouse.normalization.routine.paused", paused, p -> p.getAsBoolean() ? 1 : 0)
-                .description("1 while routine events wait for the CPU to have room for them (a burst), else 0")
                 .register(registry);
     }
 
@@ -95,13 +82,6 @@ public class GatehouseMetrics {
                     .description("From receipt of the webhook to its canonical event stored")
                     .tag("vendor", event.vendor()).register(registry).record(lag.isNegative() ? Duration.ZERO : lag);
         }
-    }
-
-    /** The normalization queue was full after a 202: the recovery sweep normalizes the stored event later. */
-    public void normalizationPostponed() {
-        Counter.builder("gatehouse.events.normalization.postponed")
-                .description("Events left to the recovery sweep because the normalization queue was full")
-                .register(registry).increment();
     }
 
     /** Normalization failed; the raw event stays stored with status failed. */

@@ -32,6 +32,8 @@ import io.gatehouse.telemetry.GatehouseMetrics;
 class InboxIndexUseTest {
 
     private static final int WAITING = 3_000;
+    /** The limit in sql/select-unnormalized-inbox.sql: routes/normalize/recovery.camel.yaml tells a full page by it. */
+    private static final int PAGE = 500;
     private static final Pattern SCAN_COUNT = Pattern.compile("scanCount: (\\d+)");
 
     private JdbcTemplate jdbc;
@@ -59,9 +61,9 @@ class InboxIndexUseTest {
 
         List<String> plan = explain(sweep, Timestamp.from(Instant.now()));
 
-        assertThat(rowsRead(plan)).isEqualTo(RecoverySweepPace.PAGE);
+        assertThat(rowsRead(plan)).isEqualTo(PAGE);
         List<Map<String, Object>> page = jdbc.queryForList(sweep, Timestamp.from(Instant.now()));
-        assertThat(page).hasSize(RecoverySweepPace.PAGE);
+        assertThat(page).hasSize(PAGE);
         assertThat(page.get(0).get("id")).isEqualTo("row-0");     // the oldest first
         assertThat(page.get(1).get("id")).isEqualTo("row-1");
         assertThat(page.get(2).get("id")).isEqualTo("row-4");     // 2 and 3 are not waiting
