@@ -161,7 +161,7 @@ class PostgresDeadlockIT {
         List<String> events = List.copyOf(eventsByDoor.values());
 
         // every event is recorded within seconds, its alert at Slack soon after: the recovery sweep would have
-        // taken ten minutes (the first Slack message of a JVM takes 4-5 s on a busy machine: the client starts)
+        // taken ten minutes (the first Slack message of the JVM took 4-5 s on a busy two-core machine)
         await().atMost(Duration.ofSeconds(3)).until(() -> events.stream().allMatch(eventId -> "normalized".equals(
                 jdbc.queryForObject("select status from inbox where id = ?", String.class, eventId))));
         Duration recorded = Duration.between(released, Instant.now());
