@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
@@ -37,9 +36,8 @@ public class RulesFile {
     private final ConfigurableEnvironment environment;
     private final AtomicReference<FileTime> seen = new AtomicReference<>();
 
-    public RulesFile(@Value("${gatehouse.rules-file:application.yaml}") String file, ActiveRules rules,
-                     ConfigurableEnvironment environment) {
-        this.file = Path.of(file).toAbsolutePath();
+    public RulesFile(RulesProperties properties, ActiveRules rules, ConfigurableEnvironment environment) {
+        this.file = Path.of(properties.rulesFile()).toAbsolutePath();
         this.rules = rules;
         this.environment = environment;
         this.seen.set(modified());
@@ -64,11 +62,12 @@ public class RulesFile {
         }
         Binder binder = new Binder(ConfigurationPropertySources.from(sources),
                 new PropertySourcesPlaceholdersResolver(environment));
+        // only the file's rules and channels are put in force: its other gatehouse.* keys are read at start-up only
         RulesProperties properties;
         try {
             properties = binder.bind("gatehouse", Bindable.of(RulesProperties.class))
-                    .orElseGet(() -> new RulesProperties(List.of(),
-                            new RulesProperties.Channels(java.util.Map.of(), java.util.Map.of(), java.util.Map.of())));
+                    .orElseGet(() -> new RulesProperties(List.of(), new RulesProperties.Channels(
+                            java.util.Map.of(), java.util.Map.of(), java.util.Map.of()), null, 0));
         } catch (RuntimeException e) {
             throw new RuleConfigurationException("gatehouse.rules in " + file + " cannot be read: "
                     + rootMessage(e));

@@ -8,11 +8,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The operator's rules and notification channels, as written under {@code gatehouse.rules} and
- * {@code gatehouse.channels}. Everything is kept as text here so that {@link RuleCompiler} can name the rule and the
- * field of any mistake.
+ * {@code gatehouse.channels}, and the file they are reloaded from. Everything is kept as text here so that
+ * {@link RuleCompiler} can name the rule and the field of any mistake. The defaults are written in application.yaml
+ * (where routes/rules-reload.camel.yaml reads the watch interval); no rules and no channels when none are written.
+ *
+ * @param rules              the alert rules, each with a name, what it matches and where it notifies (docs/rules.md
+ *                           describes every field); a rule that cannot work stops start-up, or is refused on reload
+ * @param channels           where alerts go, by kind and name (slack:security, email:soc, log:console); a channel
+ *                           whose target is empty records its alerts as skipped
+ * @param rulesFile          the YAML file watched for rule changes and read by POST /api/rules/reload
+ * @param rulesWatchInterval how often (ms) the rules file is checked for changes
  */
 @ConfigurationProperties("gatehouse")
-public record RulesProperties(@DefaultValue List<RuleDefinition> rules, @DefaultValue Channels channels) {
+public record RulesProperties(@DefaultValue List<RuleDefinition> rules, @DefaultValue Channels channels,
+                              String rulesFile, long rulesWatchInterval) {
 
     /** One rule as written; a bean rather than a record because a record cannot have a component named notify. */
     public static class RuleDefinition {
@@ -95,6 +104,15 @@ public record RulesProperties(@DefaultValue List<RuleDefinition> rules, @Default
     public record Threshold(Integer count, String within, String groupBy) {
     }
 
+    /**
+     * The channels, by kind.
+     *
+     * @param slack Slack channels by name: webhook-url (an incoming webhook), or token and channel (a bot that
+     *              posts with chat.postMessage)
+     * @param email email channels by name: the recipients (to, and optionally cc)
+     * @param log   log channels by name: each alert as one WARN line of Gatehouse's log, under the logger named by
+     *              logger (gatehouse.alerts when left empty)
+     */
     public record Channels(@DefaultValue Map<String, SlackChannel> slack, @DefaultValue Map<String, EmailChannel> email,
                            @DefaultValue Map<String, LogChannel> log) {
     }

@@ -18,7 +18,6 @@ import io.gatehouse.alerting.Rule;
 import io.gatehouse.alerting.RuleBook;
 import io.gatehouse.alerting.RuleConfigurationException;
 import io.gatehouse.alerting.RulesFile;
-import io.gatehouse.config.GatehouseProperties;
 import io.gatehouse.delivery.DeliveryQueue;
 
 /** GET /api/alerts, GET /api/alerts/{id}, GET /api/rules and POST /api/rules/reload. */
@@ -29,15 +28,15 @@ public class AlertsController {
     private final RulesFile rulesFile;
     private final ActiveRules activeRules;
     private final DeliveryQueue deliveries;
-    private final GatehouseProperties.Api config;
+    private final ApiProperties config;
 
     public AlertsController(AlertQueries alerts, RulesFile rulesFile, ActiveRules activeRules,
-                            DeliveryQueue deliveries, GatehouseProperties properties) {
+                            DeliveryQueue deliveries, ApiProperties config) {
         this.alerts = alerts;
         this.deliveries = deliveries;
         this.activeRules = activeRules;
         this.rulesFile = rulesFile;
-        this.config = properties.api();
+        this.config = config;
     }
 
     /**

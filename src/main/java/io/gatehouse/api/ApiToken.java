@@ -9,8 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import io.gatehouse.config.GatehouseProperties;
-
 /**
  * The bearer token that guards /api. When none is configured, one is generated at start-up and logged once, so a
  * first run works without configuration and still never serves the API unauthenticated.
@@ -22,8 +20,8 @@ public class ApiToken {
 
     private final byte[] token;
 
-    public ApiToken(GatehouseProperties properties) {
-        String configured = properties.api().token();
+    public ApiToken(ApiProperties properties) {
+        String configured = properties.token();
         if (configured == null || configured.isBlank()) {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);

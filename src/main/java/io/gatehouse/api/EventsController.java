@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.gatehouse.config.GatehouseProperties;
 import io.gatehouse.event.AccessEvent;
 import io.gatehouse.normalize.EventReplay;
 
@@ -26,12 +25,12 @@ public class EventsController {
 
     private final EventQueries events;
     private final EventReplay replay;
-    private final GatehouseProperties.Api config;
+    private final ApiProperties config;
 
-    public EventsController(EventQueries events, EventReplay replay, GatehouseProperties properties) {
+    public EventsController(EventQueries events, EventReplay replay, ApiProperties config) {
         this.events = events;
         this.replay = replay;
-        this.config = properties.api();
+        this.config = config;
     }
 
     @GetMapping

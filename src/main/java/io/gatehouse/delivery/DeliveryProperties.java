@@ -2,29 +2,34 @@ package io.gatehouse.delivery;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotNull;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * How alerts are delivered ({@code gatehouse.delivery.*}) and sent ({@code gatehouse.mail.*},
- * {@code gatehouse.slack.*}).
+ * How alerts are delivered ({@code gatehouse.delivery.*}); the defaults are written in application.yaml, where
+ * routes/deliver/deliveries.camel.yaml reads the two intervals.
  *
- * @param pollInterval       how often due deliveries are looked for
- * @param maxAttempts        attempts before a delivery is marked failed
- * @param initialBackoff     wait after the first failure; doubled after each further one
- * @param maxBackoff         the longest wait between attempts
- * @param rateLimitedBackoff wait after a Slack 429 that carries no Retry-After
- * @param lease              how long a claimed delivery is its sender's before another may take it over, unless the
- *                           sender renews it (it does while the send lasts); at least three lease renewal intervals.
- *                           A delivery left by a process that died holds its channel's later alerts this long at most.
- * @param leaseRenewalInterval how often the lease of the send in flight is renewed
+ * @param pollInterval         how often (ms) due deliveries are looked for: retries, and alerts another instance
+ *                             raised; a new alert wakes the queue as soon as it is committed
+ * @param maxAttempts          attempts per delivery before it is marked failed (it stays listed, and can be retried)
+ * @param initialBackoff       wait after the first failure, doubled after each further one
+ * @param maxBackoff           the longest wait between attempts
+ * @param rateLimitedBackoff   wait after a Slack 429 whose Retry-After Gatehouse cannot see (camel-slack hides
+ *                             incoming webhooks' headers)
+ * @param lease                how long a delivery being sent is its sender's before another process may take it
+ *                             over, renewed while the send lasts; at least three lease renewal intervals. Until it
+ *                             ends, a delivery left by a process that died holds back its channel's later alerts
+ * @param leaseRenewalInterval how often (ms) the lease of the send in flight is renewed
  */
+@Validated
 @ConfigurationProperties("gatehouse.delivery")
-public record DeliveryProperties(@DefaultValue("1s") Duration pollInterval,
-                                 @DefaultValue("8") int maxAttempts,
-                                 @DefaultValue("5s") Duration initialBackoff,
-                                 @DefaultValue("15m") Duration maxBackoff,
-                                 @DefaultValue("30s") Duration rateLimitedBackoff,
-                                 @DefaultValue("5s") Duration lease,
-                                 @DefaultValue("1s") Duration leaseRenewalInterval) {
+public record DeliveryProperties(@NotNull Duration pollInterval,
+                                 int maxAttempts,
+                                 @NotNull Duration initialBackoff,
+                                 @NotNull Duration maxBackoff,
+                                 @NotNull Duration rateLimitedBackoff,
+                                 @NotNull Duration lease,
+                                 @NotNull Duration leaseRenewalInterval) {
 }

@@ -7,7 +7,6 @@ import jakarta.mail.Session;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -43,12 +42,12 @@ public class EmailMessages {
     private final Session session;
 
     public EmailMessages(AlertQueries alerts, AlertText text, ActiveRules rules, PlainTextField plain,
-                         Environment environment, @Value("${gatehouse.mail.from:gatehouse@localhost}") String from) {
+                         Environment environment, AlertMailProperties alertMail) {
         this.alerts = alerts;
         this.text = text;
         this.rules = rules;
         this.plain = plain;
-        this.from = from;
+        this.from = alertMail.from();
         MailProperties mail = Binder.get(environment).bind("spring.mail", MailProperties.class)
                 .orElseGet(MailProperties::new);
         this.session = session(mail);

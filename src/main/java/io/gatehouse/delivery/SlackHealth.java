@@ -7,7 +7,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -29,9 +28,9 @@ public class SlackHealth implements HealthIndicator {
     private final ActiveRules rules;
     private final String serverUrl;
 
-    public SlackHealth(ActiveRules rules, @Value("${gatehouse.slack.server-url:https://slack.com}") String serverUrl) {
+    public SlackHealth(ActiveRules rules, SlackProperties slackServer) {
         this.rules = rules;
-        this.serverUrl = serverUrl;
+        this.serverUrl = slackServer.serverUrl();
     }
 
     @Override

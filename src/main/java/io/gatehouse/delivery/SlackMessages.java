@@ -17,7 +17,6 @@ import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.TextObject;
 
 import org.apache.camel.Exchange;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.gatehouse.alerting.ActiveRules;
@@ -47,12 +46,12 @@ public class SlackMessages {
     private final String serverUrl;
 
     public SlackMessages(AlertQueries alerts, AlertText text, ActiveRules rules, SlackText slack,
-                         @Value("${gatehouse.slack.server-url:https://slack.com}") String serverUrl) {
+                         SlackProperties slackServer) {
         this.alerts = alerts;
         this.text = text;
         this.rules = rules;
         this.slack = slack;
-        this.serverUrl = serverUrl;
+        this.serverUrl = slackServer.serverUrl();
     }
 
     public void build(Exchange exchange) {

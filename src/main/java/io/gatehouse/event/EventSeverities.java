@@ -5,8 +5,6 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import io.gatehouse.config.GatehouseProperties;
-
 /**
  * The severity of each canonical type: the built-in default unless {@code gatehouse.events.severity} names another.
  * An unknown type or severity in that map stops start-up, since a typo would otherwise silently change nothing.
@@ -16,8 +14,8 @@ public class EventSeverities {
 
     private final Map<EventType, Severity> overrides = new EnumMap<>(EventType.class);
 
-    public EventSeverities(GatehouseProperties properties) {
-        properties.events().severity().forEach((code, severity) -> {
+    public EventSeverities(EventsProperties properties) {
+        properties.severity().forEach((code, severity) -> {
             EventType type = EventType.fromCode(code).orElseThrow(() -> new IllegalArgumentException(
                     "gatehouse.events.severity: '" + code + "' is not a canonical event type; write keys as "
                             + "\"[door.forced_open]\" and see docs/rules.md#canonical-types-and-severities for the "

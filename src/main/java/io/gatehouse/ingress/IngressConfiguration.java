@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-import io.gatehouse.config.GatehouseProperties;
 import io.gatehouse.normalize.VendorNormalizer;
 
 /** Wiring that the webhook ingress needs outside Camel. */
@@ -25,10 +24,10 @@ public class IngressConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RawWebhookBodyFilter> rawWebhookBodyFilter(GatehouseProperties properties,
+    FilterRegistrationBean<RawWebhookBodyFilter> rawWebhookBodyFilter(IngressProperties properties,
             List<VendorNormalizer> vendors, WebhookReplies replies) {
         var registration = new FilterRegistrationBean<>(new RawWebhookBodyFilter(
-                properties.ingress().maxBodySize().toBytes(), properties.ingress().bodyReadTimeout(),
+                properties.maxBodySize().toBytes(), properties.bodyReadTimeout(),
                 vendors.stream().map(VendorNormalizer::vendor).collect(Collectors.toSet()), replies));
         registration.addUrlPatterns("/webhooks/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.gatehouse.inbox.InboxEntry;
@@ -30,12 +29,12 @@ public class InboxRecovery {
     private final Duration grace;
 
     public InboxRecovery(List<VendorNormalizer> normalizers, ObjectMapper json, Clock clock,
-                         @Value("${gatehouse.recovery.grace:30s}") Duration grace) {
+                         RecoveryProperties recovery) {
         this.payloadTypes = normalizers.stream()
                 .collect(Collectors.toUnmodifiableMap(VendorNormalizer::vendor, VendorNormalizer::payloadType));
         this.json = json;
         this.clock = clock;
-        this.grace = grace;
+        this.grace = recovery.grace();
     }
 
     /** Parameters of sql/select-unnormalized-inbox.sql: rows older than the grace period, which the fast path had. */

@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,11 +37,11 @@ public class Retention {
     private final Duration keep;
 
     public Retention(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock,
-                     @Value("${gatehouse.retention.keep:90d}") Duration keep) {
+                     RetentionProperties retention) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
-        this.keep = keep;
+        this.keep = retention.keep();
     }
 
     /** Returns how many events were deleted. */

@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import io.gatehouse.config.GatehouseProperties;
-import io.gatehouse.config.GatehouseProperties.SignedVendor;
+import io.gatehouse.config.VendorsProperties;
+import io.gatehouse.config.VendorsProperties.SignedVendor;
 import io.gatehouse.ingress.HmacSha256;
 import io.gatehouse.ingress.IngressExchange;
 import io.gatehouse.ingress.SignedTimestamp;
@@ -33,8 +33,8 @@ public class SeamSignatureVerifier {
     private final byte[] key;
     private final Clock clock;
 
-    public SeamSignatureVerifier(GatehouseProperties properties, Clock clock) {
-        this.config = properties.vendors().seam();
+    public SeamSignatureVerifier(VendorsProperties properties, Clock clock) {
+        this.config = properties.seam();
         this.clock = clock;
         this.key = config.hasSecret() ? decodeSecret(config.secret()) : null;
         if (!config.verify()) {

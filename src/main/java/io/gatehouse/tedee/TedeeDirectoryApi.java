@@ -43,7 +43,7 @@ public class TedeeDirectoryApi implements VendorDirectoryApi {
         if (!deviceId.chars().allMatch(Character::isDigit)) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        String base = api.baseUrl() == null ? "https://api.tedee.com" : api.baseUrl().replaceAll("/+$", "");
+        String base = api.baseUrl().replaceAll("/+$", "");
         return http.send(http.request(base + "/api/v1.32/my/lock/" + deviceId)
                         .header("Authorization", "PersonalKey " + api.apiKey())
                         .GET()

@@ -5,10 +5,10 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import io.gatehouse.config.GatehouseProperties;
 import io.gatehouse.event.AccessEvent;
 import io.gatehouse.event.AccessEventBuilder;
 import io.gatehouse.event.EventType;
+import io.gatehouse.event.EventsProperties;
 import io.gatehouse.event.Ref;
 import io.gatehouse.inbox.InboxEntry;
 import io.gatehouse.inbox.VendorEvent;
@@ -36,8 +36,8 @@ public class TedeeNormalizer implements VendorNormalizer {
 
     private final int batteryLowBelow;
 
-    public TedeeNormalizer(GatehouseProperties properties) {
-        this.batteryLowBelow = properties.events().batteryLowBelow();
+    public TedeeNormalizer(EventsProperties properties) {
+        this.batteryLowBelow = properties.batteryLowBelow();
     }
 
     @Override

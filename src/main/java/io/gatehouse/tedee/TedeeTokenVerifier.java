@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import io.gatehouse.config.GatehouseProperties;
-import io.gatehouse.config.GatehouseProperties.TokenVendor;
+import io.gatehouse.config.VendorsProperties;
+import io.gatehouse.config.VendorsProperties.TokenVendor;
 import io.gatehouse.ingress.WebhookRejection;
 
 /**
@@ -24,8 +24,8 @@ public class TedeeTokenVerifier {
 
     private final TokenVendor config;
 
-    public TedeeTokenVerifier(GatehouseProperties properties) {
-        this.config = properties.vendors().tedee();
+    public TedeeTokenVerifier(VendorsProperties properties) {
+        this.config = properties.tedee();
         if (!config.verify()) {
             LOG.warn("gatehouse.vendors.tedee.verify is false: Tedee webhooks are accepted WITHOUT a token. "
                     + "Use this for local trials only.");

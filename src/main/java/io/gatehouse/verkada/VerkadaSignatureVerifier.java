@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import io.gatehouse.config.GatehouseProperties;
-import io.gatehouse.config.GatehouseProperties.SignedVendor;
+import io.gatehouse.config.VendorsProperties;
+import io.gatehouse.config.VendorsProperties.SignedVendor;
 import io.gatehouse.ingress.HmacSha256;
 import io.gatehouse.ingress.IngressExchange;
 import io.gatehouse.ingress.SignedTimestamp;
@@ -30,8 +30,8 @@ public class VerkadaSignatureVerifier {
     private final SignedVendor config;
     private final Clock clock;
 
-    public VerkadaSignatureVerifier(GatehouseProperties properties, Clock clock) {
-        this.config = properties.vendors().verkada();
+    public VerkadaSignatureVerifier(VendorsProperties properties, Clock clock) {
+        this.config = properties.verkada();
         this.clock = clock;
         if (!config.verify()) {
             LOG.warn("gatehouse.vendors.verkada.verify is false: Verkada webhooks are accepted WITHOUT checking "

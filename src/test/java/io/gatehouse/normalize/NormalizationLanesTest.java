@@ -3,6 +3,7 @@ package io.gatehouse.normalize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.gatehouse.config.TestGatehouseProperties;
+import io.gatehouse.event.EventsProperties;
 import io.gatehouse.inbox.InboxEntry;
 import io.gatehouse.inbox.VendorEvent;
 import io.gatehouse.seam.SeamEvent;
@@ -26,7 +27,7 @@ import io.gatehouse.verkada.VerkadaWebhook;
 class NormalizationLanesTest {
 
     private final NormalizationLanes lanes = new NormalizationLanes(List.of(new SeamNormalizer(),
-            new VerkadaNormalizer(), new TedeeNormalizer(TestGatehouseProperties.withBatteryLowBelow(20))));
+            new VerkadaNormalizer(), new TedeeNormalizer(new EventsProperties(Map.of(), 20))));
 
     private static final Set<String> ROUTINE = Set.of(
             "seam/lock.locked", "seam/lock.unlocked", "seam/device.connected",

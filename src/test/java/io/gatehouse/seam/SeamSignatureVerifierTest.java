@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import com.svix.Webhook;
 
-import io.gatehouse.config.GatehouseProperties.SignedVendor;
-import io.gatehouse.config.TestGatehouseProperties;
+import io.gatehouse.config.VendorsProperties.SignedVendor;
+import io.gatehouse.config.TestVendorsProperties;
 import io.gatehouse.ingress.IngressExchange;
 import io.gatehouse.ingress.TestExchanges;
 import io.gatehouse.ingress.WebhookRejection;
@@ -33,7 +33,7 @@ class SeamSignatureVerifierTest {
     private static final String MSG_ID = "msg_2nVrXfgXGgLkb1TnWhyHVvNnRho";
     private static final String BODY = VendorFixtures.text("seam", "lock.unlocked");
 
-    private final SeamSignatureVerifier verifier = verifier(TestGatehouseProperties.signed(SECRET));
+    private final SeamSignatureVerifier verifier = verifier(TestVendorsProperties.signed(SECRET));
 
     @Test
     void acceptsSeamWebhookSignedWithTheConfiguredSecret() {
@@ -164,7 +164,7 @@ class SeamSignatureVerifierTest {
 
     @Test
     void acceptsAWebhookExactlyAtTheEdgeOfTheTolerance() {
-        Instant fiveMinutesAgo = NOW.minus(TestGatehouseProperties.TOLERANCE);
+        Instant fiveMinutesAgo = NOW.minus(TestVendorsProperties.TOLERANCE);
         Exchange exchange = svixRequest(BODY, fiveMinutesAgo, sign(SECRET, MSG_ID, fiveMinutesAgo, BODY));
 
         assertThatCode(() -> verifier.verify(exchange)).doesNotThrowAnyException();
@@ -189,7 +189,7 @@ class SeamSignatureVerifierTest {
 
     @Test
     void refusesEveryWebhookWhenNoSecretIsConfigured() {
-        SeamSignatureVerifier unconfigured = verifier(TestGatehouseProperties.signed(null));
+        SeamSignatureVerifier unconfigured = verifier(TestVendorsProperties.signed(null));
         Exchange exchange = svixRequest(BODY, NOW, sign(SECRET, MSG_ID, NOW, BODY));
 
         WebhookRejection rejection = catchThrowableOfType(WebhookRejection.class,
@@ -201,7 +201,7 @@ class SeamSignatureVerifierTest {
 
     @Test
     void refusesEveryWebhookWhenTheSecretIsBlank() {
-        SeamSignatureVerifier unconfigured = verifier(TestGatehouseProperties.signed("  "));
+        SeamSignatureVerifier unconfigured = verifier(TestVendorsProperties.signed("  "));
 
         WebhookRejection rejection = catchThrowableOfType(WebhookRejection.class,
                 () -> unconfigured.verify(request(BODY)));
@@ -211,14 +211,14 @@ class SeamSignatureVerifierTest {
 
     @Test
     void acceptsAnUnsignedWebhookWhenVerificationIsSwitchedOff() {
-        SeamSignatureVerifier trial = verifier(TestGatehouseProperties.unverified());
+        SeamSignatureVerifier trial = verifier(TestVendorsProperties.unverified());
 
         assertThatCode(() -> trial.verify(request(BODY))).doesNotThrowAnyException();
     }
 
     @Test
     void acceptsAWebhookWithAWrongSignatureWhenVerificationIsSwitchedOff() {
-        SeamSignatureVerifier trial = verifier(new SignedVendor(SECRET, false, TestGatehouseProperties.TOLERANCE));
+        SeamSignatureVerifier trial = verifier(new SignedVendor(SECRET, false, TestVendorsProperties.TOLERANCE));
         Exchange exchange = svixRequest(BODY, NOW, sign(OTHER_SECRET, MSG_ID, NOW, BODY));
 
         assertThatCode(() -> trial.verify(exchange)).doesNotThrowAnyException();
@@ -254,14 +254,14 @@ class SeamSignatureVerifierTest {
     @Test
     void acceptsTheSecretWithoutItsWhsecPrefix() {
         SeamSignatureVerifier unprefixed = verifier(
-                TestGatehouseProperties.signed(SECRET.substring("whsec_".length())));
+                TestVendorsProperties.signed(SECRET.substring("whsec_".length())));
         Exchange exchange = svixRequest(BODY, NOW, sign(SECRET, MSG_ID, NOW, BODY));
 
         assertThatCode(() -> unprefixed.verify(exchange)).doesNotThrowAnyException();
     }
 
     private static SeamSignatureVerifier verifier(SignedVendor seam) {
-        return new SeamSignatureVerifier(TestGatehouseProperties.withSeam(seam), CLOCK);
+        return new SeamSignatureVerifier(TestVendorsProperties.withSeam(seam), CLOCK);
     }
 
     private static String secret(String key) {

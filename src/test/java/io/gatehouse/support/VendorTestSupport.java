@@ -3,7 +3,6 @@ package io.gatehouse.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -13,7 +12,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 
-import io.gatehouse.config.GatehouseProperties;
 import io.gatehouse.inbox.InboxEntry;
 import io.gatehouse.inbox.VendorEvent;
 import io.gatehouse.ingress.IngressExchange;
@@ -31,19 +29,6 @@ public final class VendorTestSupport {
         headers.forEach((name, value) -> exchange.getIn().setHeader(name, value));
         exchange.setProperty(IngressExchange.RAW_BODY, body.getBytes(StandardCharsets.UTF_8));
         return exchange;
-    }
-
-    public static GatehouseProperties properties(String seamSecret, String verkadaSecret, String tedeeToken,
-                                                 boolean verify) {
-        return new GatehouseProperties(
-                new GatehouseProperties.Ingress(org.springframework.util.unit.DataSize.ofKilobytes(256),
-                        java.time.Duration.ofSeconds(10)),
-                new GatehouseProperties.Vendors(
-                        new GatehouseProperties.SignedVendor(seamSecret, verify, Duration.ofMinutes(5)),
-                        new GatehouseProperties.SignedVendor(verkadaSecret, verify, Duration.ofMinutes(5)),
-                        new GatehouseProperties.TokenVendor(tedeeToken, verify)),
-                new GatehouseProperties.Api(null, 50, 500),
-                new GatehouseProperties.Events(Map.of(), 20));
     }
 
     /** An inbox entry for a payload, as the ingress makes it. */

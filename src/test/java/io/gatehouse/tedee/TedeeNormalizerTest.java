@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -14,10 +15,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.gatehouse.config.TestGatehouseProperties;
 import io.gatehouse.event.AccessEvent;
 import io.gatehouse.event.AccessMethod;
 import io.gatehouse.event.EventType;
+import io.gatehouse.event.EventsProperties;
 import io.gatehouse.event.Outcome;
 import io.gatehouse.event.Ref;
 import io.gatehouse.event.Severity;
@@ -27,7 +28,7 @@ import io.gatehouse.support.VendorFixtures;
 /** Every Tedee fixture through the normalizer method routes/normalize/tedee.camel.yaml picks for it. */
 class TedeeNormalizerTest {
 
-    private final TedeeNormalizer normalizer = new TedeeNormalizer(TestGatehouseProperties.withBatteryLowBelow(20));
+    private final TedeeNormalizer normalizer = new TedeeNormalizer(new EventsProperties(Map.of(), 20));
 
     /** Each fixture in src/test/resources/tedee with the type, outcome and UTC time it must give. */
     static Stream<Arguments> fixtures() {
@@ -217,7 +218,7 @@ class TedeeNormalizerTest {
             "5,  0,  DEVICE_UPDATED",
     })
     void comparesTheBatteryLevelWithGatehouseEventsBatteryLowBelow(int level, int lowBelow, EventType type) {
-        TedeeNormalizer configured = new TedeeNormalizer(TestGatehouseProperties.withBatteryLowBelow(lowBelow));
+        TedeeNormalizer configured = new TedeeNormalizer(new EventsProperties(Map.of(), lowBelow));
         ObjectNode payload = VendorFixtures.tree("tedee", "device-battery-level-changed");
         ((ObjectNode) payload.get("data")).put("batteryLevel", level);
 

@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
-import io.gatehouse.config.GatehouseProperties.TokenVendor;
-import io.gatehouse.config.TestGatehouseProperties;
+import io.gatehouse.config.VendorsProperties.TokenVendor;
+import io.gatehouse.config.TestVendorsProperties;
 import io.gatehouse.ingress.TestExchanges;
 import io.gatehouse.ingress.WebhookRejection;
 
@@ -81,7 +81,7 @@ class TedeeTokenVerifierTest {
     }
 
     private static TedeeTokenVerifier verifier(TokenVendor tedee) {
-        return new TedeeTokenVerifier(TestGatehouseProperties.withTedee(tedee));
+        return new TedeeTokenVerifier(TestVendorsProperties.withTedee(tedee));
     }
 
     private static Exchange request(String header, String value) {

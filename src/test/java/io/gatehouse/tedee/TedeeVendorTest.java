@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.gatehouse.config.TestVendorsProperties;
 import io.gatehouse.event.EventType;
+import io.gatehouse.event.EventsProperties;
 import io.gatehouse.inbox.InboxEntry;
 import io.gatehouse.ingress.WebhookRejection;
 import io.gatehouse.support.Fixtures;
@@ -21,8 +23,8 @@ import io.gatehouse.support.VendorTestSupport;
 
 class TedeeVendorTest {
 
-    final TedeeNormalizer normalizer = new TedeeNormalizer(VendorTestSupport.properties(null, null, "t0ken", true));
-    final TedeeTokenVerifier verifier = new TedeeTokenVerifier(VendorTestSupport.properties(null, null, "t0ken", true));
+    final TedeeNormalizer normalizer = new TedeeNormalizer(new EventsProperties(Map.of(), 20));
+    final TedeeTokenVerifier verifier = new TedeeTokenVerifier(TestVendorsProperties.of(null, null, "t0ken", true));
 
     static InboxEntry entry(ObjectNode webhook) {
         return VendorTestSupport.entry("tedee", Fixtures.json(webhook), TedeeWebhook.class);

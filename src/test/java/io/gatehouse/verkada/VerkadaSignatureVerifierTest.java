@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.gatehouse.config.GatehouseProperties.SignedVendor;
-import io.gatehouse.config.TestGatehouseProperties;
+import io.gatehouse.config.VendorsProperties.SignedVendor;
+import io.gatehouse.config.TestVendorsProperties;
 import io.gatehouse.ingress.TestExchanges;
 import io.gatehouse.ingress.WebhookRejection;
 import io.gatehouse.support.VendorFixtures;
@@ -34,7 +34,7 @@ class VerkadaSignatureVerifierTest {
     private static final String SECRET = "verkada-shared-secret-4f1c";
     private static final String BODY = VendorFixtures.text("verkada", "door_forced_open");
 
-    private final VerkadaSignatureVerifier verifier = verifier(TestGatehouseProperties.signed(SECRET));
+    private final VerkadaSignatureVerifier verifier = verifier(TestVendorsProperties.signed(SECRET));
 
     @Test
     void acceptsVerkadaWebhookSignedWithTheSharedSecret() {
@@ -131,7 +131,7 @@ class VerkadaSignatureVerifierTest {
 
     @Test
     void refusesEveryWebhookWhenNoSecretIsConfigured() {
-        VerkadaSignatureVerifier unconfigured = verifier(TestGatehouseProperties.signed(null));
+        VerkadaSignatureVerifier unconfigured = verifier(TestVendorsProperties.signed(null));
 
         WebhookRejection rejection = catchThrowableOfType(WebhookRejection.class,
                 () -> unconfigured.verify(request(BODY, signatureHeader(SECRET, BODY, NOW))));
@@ -142,13 +142,13 @@ class VerkadaSignatureVerifierTest {
 
     @Test
     void acceptsAnUnsignedWebhookWhenVerificationIsSwitchedOff() {
-        VerkadaSignatureVerifier trial = verifier(TestGatehouseProperties.unverified());
+        VerkadaSignatureVerifier trial = verifier(TestVendorsProperties.unverified());
 
         assertThatCode(() -> trial.verify(request(BODY, null))).doesNotThrowAnyException();
     }
 
     private static VerkadaSignatureVerifier verifier(SignedVendor verkada) {
-        return new VerkadaSignatureVerifier(TestGatehouseProperties.withVerkada(verkada), CLOCK);
+        return new VerkadaSignatureVerifier(TestVendorsProperties.withVerkada(verkada), CLOCK);
     }
 
     private static String signatureHeader(String secret, String body, Instant at) {

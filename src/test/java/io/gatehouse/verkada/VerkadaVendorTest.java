@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.gatehouse.config.TestVendorsProperties;
 import io.gatehouse.event.AccessEvent;
 import io.gatehouse.event.EventType;
 import io.gatehouse.inbox.InboxEntry;
@@ -29,7 +30,7 @@ class VerkadaVendorTest {
     static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
     static final String SECRET = "verkada-secret";
     final VerkadaSignatureVerifier verifier = new VerkadaSignatureVerifier(
-            VendorTestSupport.properties(null, SECRET, null, true), Clock.fixed(NOW, ZoneOffset.UTC));
+            TestVendorsProperties.of(null, SECRET, null, true), Clock.fixed(NOW, ZoneOffset.UTC));
     final VerkadaNormalizer normalizer = new VerkadaNormalizer();
 
     static String signature(String secret, String body, long ts) throws Exception {
