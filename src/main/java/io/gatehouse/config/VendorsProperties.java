@@ -31,7 +31,7 @@ public record VendorsProperties(@Valid @NotNull SignedVendor seam,
      * @param timestampTolerance how far the signed timestamp may be from Gatehouse's clock before a webhook counts
      *                           as a replay
      */
-    public record SignedVendor(String secret, boolean verify, @NotNull Duration timestampTolerance) {
+    public record SignedVendor(String secret, @NotNull Boolean verify, @NotNull Duration timestampTolerance) {
         public boolean hasSecret() {
             return secret != null && !secret.isBlank();
         }
@@ -44,7 +44,7 @@ public record VendorsProperties(@Valid @NotNull SignedVendor seam,
      *               source is refused (401)
      * @param verify false accepts webhooks without a token: local trials only, Gatehouse warns at start-up
      */
-    public record TokenVendor(String token, boolean verify) {
+    public record TokenVendor(String token, @NotNull Boolean verify) {
         public boolean hasToken() {
             return token != null && !token.isBlank();
         }

@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("gatehouse.delivery")
 public record DeliveryProperties(@NotNull Duration pollInterval,
-                                 int maxAttempts,
+                                 @NotNull Integer maxAttempts,
                                  @NotNull Duration initialBackoff,
                                  @NotNull Duration maxBackoff,
                                  @NotNull Duration rateLimitedBackoff,

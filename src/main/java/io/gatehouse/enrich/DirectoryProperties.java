@@ -2,8 +2,11 @@ package io.gatehouse.enrich;
 
 import java.util.List;
 
+import jakarta.validation.constraints.NotNull;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The operator's directory under {@code gatehouse.directory}: entries written in application.yaml, CSV files to
@@ -21,11 +24,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param table           true reads the directory_entry table of Gatehouse's database as well
  * @param refreshInterval how often (ms) the CSV files and the table are read again
  */
+@Validated
 @ConfigurationProperties("gatehouse.directory")
 public record DirectoryProperties(@DefaultValue List<Entry> sites, @DefaultValue List<Entry> doors,
                                   @DefaultValue List<Entry> devices, @DefaultValue List<Entry> credentials,
                                   @DefaultValue List<Entry> people, @DefaultValue List<String> csvFiles,
-                                  boolean table, long refreshInterval) {
+                                  @NotNull Boolean table, long refreshInterval) {
 
     /** One entry as written; {@code door}, {@code site} and {@code zone} apply as for {@link DirectoryEntry}. */
     public record Entry(String id, String name, String door, String site, String zone) {

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,5 +20,5 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("gatehouse.events")
 public record EventsProperties(@DefaultValue Map<String, String> severity,
-                               @Min(0) @Max(100) int batteryLowBelow) {
+                               @NotNull @Min(0) @Max(100) Integer batteryLowBelow) {
 }
