@@ -39,12 +39,6 @@ import org.yaml.snakeyaml.Yaml;
  */
 class ConfigurationMetadataTest {
 
-    /**
-     * Keys still read with {@code @Value} by the normalization scheduling (NormalizationConfiguration,
-     * RoutineNormalizationGate), which issue 17 replaces; they get their record with that change.
-     */
-    static final Set<String> NOT_YET_TYPED = Set.of("gatehouse.normalization");
-
     static final Pattern ROUTE_PLACEHOLDER = Pattern.compile("\\{\\{(gatehouse\\.[A-Za-z0-9.\\-]+)(:[^}]*)?}}");
 
     static Map<String, Object> gatehouseYaml;
@@ -148,7 +142,7 @@ class ConfigurationMetadataTest {
         assertThat(unresolved).isEmpty();
     }
 
-    /** Only the normalization scheduling, until it is replaced, reads gatehouse.* keys with @Value. */
+    /** A gatehouse.* key is read from the record of its prefix, never with @Value (which would repeat its default). */
     @Test
     void noBeanReadsAGatehouseKeyWithValue() throws IOException, ClassNotFoundException {
         Path classes = Path.of("target/classes");
@@ -179,8 +173,7 @@ class ConfigurationMetadataTest {
     }
 
     private static boolean readsTypedKey(String expression) {
-        return expression.startsWith("${gatehouse.")
-                && NOT_YET_TYPED.stream().noneMatch(prefix -> expression.startsWith("${" + prefix + "."));
+        return expression.startsWith("${gatehouse.");
     }
 
     private static void walk(String path, Object value, List<String> untyped) {
@@ -191,8 +184,6 @@ class ConfigurationMetadataTest {
     private static void walk(String path, Object value, List<String> untyped, Set<String> written) {
         if (declared.containsKey(path)) {
             written.add(path);
-        } else if (NOT_YET_TYPED.contains(path)) {
-            return;
         } else if (value instanceof Map<?, ?> children && !children.isEmpty()) {
             children.forEach((key, child) -> walk(path + "." + key, child, untyped, written));
         } else {
