@@ -20,13 +20,12 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -44,6 +43,7 @@ import io.gatehouse.support.Browser;
 import io.gatehouse.support.Fixtures;
 import io.gatehouse.support.GatehouseIntegrationTest;
 import io.gatehouse.support.SignedWebhooks;
+import io.gatehouse.support.SlackStub;
 
 /**
  * The events console in a real browser (headless Chromium): sign in with the API token, watch a signed webhook
@@ -54,15 +54,12 @@ import io.gatehouse.support.SignedWebhooks;
 @TestPropertySource(properties = "spring.config.additional-location=classpath:/alerting-test.yaml")
 class EventsConsoleIT {
 
-    static final WireMockServer SLACK = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    @RegisterExtension
+    static final SlackStub SLACK = new SlackStub();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     static ChromeDriver browser;
-
-    static {
-        SLACK.start();
-    }
 
     @DynamicPropertySource
     static void peers(DynamicPropertyRegistry registry) {
@@ -82,7 +79,6 @@ class EventsConsoleIT {
         if (browser != null) {
             browser.quit();
         }
-        SLACK.stop();
     }
 
     @LocalServerPort

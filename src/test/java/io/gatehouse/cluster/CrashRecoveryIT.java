@@ -28,18 +28,18 @@ import jakarta.mail.internet.MimeMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.gatehouse.support.Fixtures;
 import io.gatehouse.support.GatehouseProcess;
 import io.gatehouse.support.SignedWebhooks;
+import io.gatehouse.support.SlackStub;
+import io.gatehouse.support.SmtpServer;
 
 /**
  * The packaged jar as a separate process, on its default H2 file database, killed with SIGKILL at chosen points and
@@ -52,18 +52,21 @@ class CrashRecoveryIT {
     static final Pattern DOOR = Pattern.compile("crash-door-(\\d+)-x");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final WireMockServer slack = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    @RegisterExtension
+    static final SlackStub SLACK = new SlackStub();
+    @RegisterExtension
+    static final SmtpServer SMTP = new SmtpServer();
     final List<GatehouseProcess> started = new ArrayList<>();
-    GreenMail smtp;
+
+    @BeforeEach
+    void slackHasSeenNothing() {
+        SLACK.resetAll();
+    }
 
     @AfterEach
     void stop() throws InterruptedException {
         for (GatehouseProcess gatehouse : started) {
             gatehouse.kill();
-        }
-        slack.stop();
-        if (smtp != null) {
-            smtp.stop();
         }
     }
 
@@ -133,11 +136,10 @@ class CrashRecoveryIT {
 
     @Test
     void alertsQueuedWhileSlackAndSmtpAreDownGoOutOnceInOrderAfterAKill() throws Exception {
-        int smtpPort = GatehouseProcess.freePort();
-        slack.start();
-        slack.stubFor(post(urlEqualTo(SLACK_PATH)).willReturn(aResponse().withStatus(503)));
+        SMTP.stop();   // down from the start, like Slack
+        SLACK.stubFor(post(urlEqualTo(SLACK_PATH)).willReturn(aResponse().withStatus(503)));
         GatehouseProcess gatehouse = gatehouse(Files.createTempDirectory("gatehouse-outage"), "soc@example.com",
-                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort).start();
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP.port()).start();
         SignedWebhooks sender = new SignedWebhooks(gatehouse.port());
 
         // one at a time: events are normalized concurrently, so webhooks sent back to back may raise their alerts
@@ -151,10 +153,9 @@ class CrashRecoveryIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> slackDoors().size() >= 2);
         gatehouse.kill();
 
-        slack.resetRequests();
+        SLACK.resetRequests();
         slackAnswers(0);
-        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        SMTP.start();
         gatehouse.start();
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -175,7 +176,7 @@ class CrashRecoveryIT {
                 "--gatehouse.delivery.initial-backoff=300ms",
                 "--gatehouse.delivery.max-backoff=1s",
                 "--gatehouse.delivery.max-attempts=1000",
-                "--gatehouse.channels.slack.security.webhook-url=http://localhost:" + slack.port() + SLACK_PATH,
+                "--gatehouse.channels.slack.security.webhook-url=http://localhost:" + SLACK.port() + SLACK_PATH,
                 "--gatehouse.channels.email.soc.to=" + emailTo,
                 "--gatehouse.rules[0].name=forced-open",
                 "--gatehouse.rules[0].match.types[0]=door.forced_open",
@@ -188,11 +189,8 @@ class CrashRecoveryIT {
     }
 
     private void slackAnswers(int delayMillis) {
-        if (!slack.isRunning()) {
-            slack.start();
-        }
-        slack.resetMappings();
-        slack.stubFor(post(urlEqualTo(SLACK_PATH))
+        SLACK.resetMappings();
+        SLACK.stubFor(post(urlEqualTo(SLACK_PATH))
                 .willReturn(aResponse().withStatus(200).withBody("ok").withFixedDelay(delayMillis)));
     }
 
@@ -226,7 +224,7 @@ class CrashRecoveryIT {
     /** The door of every request Slack received, in the order it received them. */
     private List<String> slackDoors() {
         List<String> doors = new ArrayList<>();
-        slack.findAll(postRequestedFor(urlEqualTo(SLACK_PATH))).forEach(request -> {
+        SLACK.findAll(postRequestedFor(urlEqualTo(SLACK_PATH))).forEach(request -> {
             Matcher door = DOOR.matcher(request.getBodyAsString());
             if (door.find()) {
                 doors.add(door.group(1));
@@ -237,7 +235,7 @@ class CrashRecoveryIT {
 
     private List<String> mailedDoors() {
         List<String> doors = new ArrayList<>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
+        for (MimeMessage message : SMTP.getReceivedMessages()) {
             Matcher door = DOOR.matcher(GreenMailUtil.getWholeMessage(message));
             if (door.find()) {
                 doors.add(door.group(1));

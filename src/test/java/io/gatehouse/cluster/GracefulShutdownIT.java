@@ -21,15 +21,15 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.gatehouse.support.Fixtures;
 import io.gatehouse.support.GatehouseProcess;
 import io.gatehouse.support.SignedWebhooks;
+import io.gatehouse.support.SlackStub;
 
 /**
  * SIGTERM, as an orchestrator stops Gatehouse for a deploy, while a Slack send is in flight and webhooks keep
@@ -41,7 +41,8 @@ class GracefulShutdownIT {
     static final String SLACK_PATH = "/services/T/B/graceful";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final WireMockServer slack = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    @RegisterExtension
+    static final SlackStub SLACK = new SlackStub();
     GatehouseProcess gatehouse;
 
     @AfterEach
@@ -49,19 +50,17 @@ class GracefulShutdownIT {
         if (gatehouse != null) {
             gatehouse.kill();
         }
-        slack.stop();
     }
 
     @Test
     void finishesTheSendInFlightAndKeepsEveryAcknowledgedWebhook() throws Exception {
-        slack.start();
-        slack.stubFor(post(urlEqualTo(SLACK_PATH))
+        SLACK.stubFor(post(urlEqualTo(SLACK_PATH))
                 .willReturn(aResponse().withStatus(200).withBody("ok").withFixedDelay(3_000)));
         Path workDir = Files.createTempDirectory("gatehouse-graceful");
         gatehouse = new GatehouseProcess(workDir, List.of(
                 "--gatehouse.delivery.poll-interval=200",
                 "--gatehouse.delivery.lease=3s",
-                "--gatehouse.channels.slack.security.webhook-url=http://localhost:" + slack.port() + SLACK_PATH,
+                "--gatehouse.channels.slack.security.webhook-url=http://localhost:" + SLACK.port() + SLACK_PATH,
                 "--gatehouse.channels.email.soc.to=",
                 "--gatehouse.rules[0].name=forced-open",
                 "--gatehouse.rules[0].match.types[0]=door.forced_open",
@@ -90,10 +89,10 @@ class GracefulShutdownIT {
             });
         }
         Thread.sleep(100);
-        int slackRequestsBeforeStop = slack.getAllServeEvents().size();
+        int slackRequestsBeforeStop = SLACK.getAllServeEvents().size();
         int exitCode = gatehouse.terminate(Duration.ofSeconds(60));
         // the send in flight ends; no new one starts while stopping (each takes 3 s here: a stop would wait for all)
-        assertThat(slack.getAllServeEvents().size() - slackRequestsBeforeStop).as("Slack sends begun while stopping")
+        assertThat(SLACK.getAllServeEvents().size() - slackRequestsBeforeStop).as("Slack sends begun while stopping")
                 .isLessThanOrEqualTo(1);
         burst.shutdown();
         assertThat(burst.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
@@ -105,8 +104,8 @@ class GracefulShutdownIT {
         assertThat(Files.readAllLines(gatehouse.log())).noneMatch(line -> line.contains(" ERROR ")
                 || line.contains("Database is already closed"));
 
-        slack.resetMappings();
-        slack.stubFor(post(urlEqualTo(SLACK_PATH)).willReturn(aResponse().withStatus(200).withBody("ok")));
+        SLACK.resetMappings();
+        SLACK.stubFor(post(urlEqualTo(SLACK_PATH)).willReturn(aResponse().withStatus(200).withBody("ok")));
         gatehouse.start();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(storedEventIds(sender)).containsAll(acknowledged));
@@ -115,7 +114,7 @@ class GracefulShutdownIT {
     }
 
     private int slackRequests(String door) {
-        return (int) slack.findAll(postRequestedFor(urlEqualTo(SLACK_PATH))).stream()
+        return (int) SLACK.findAll(postRequestedFor(urlEqualTo(SLACK_PATH))).stream()
                 .filter(request -> request.getBodyAsString().contains("graceful-door-" + door + "-x")).count();
     }
 

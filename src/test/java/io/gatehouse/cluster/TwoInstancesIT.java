@@ -22,12 +22,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,6 +36,7 @@ import io.gatehouse.GatehouseApplication;
 import io.gatehouse.support.EmbeddedPostgresDatabase;
 import io.gatehouse.support.Fixtures;
 import io.gatehouse.support.SignedWebhooks;
+import io.gatehouse.support.SlackStub;
 
 /**
  * Two Gatehouse instances on one PostgreSQL, as behind a load balancer: every webhook is delivered to both (a
@@ -46,14 +46,14 @@ class TwoInstancesIT {
 
     static final int EVENTS = 1500;
     static final Pattern DOOR = Pattern.compile("cluster-door-(\\d+)-x");
-    static final WireMockServer SLACK = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    @RegisterExtension
+    static final SlackStub SLACK = new SlackStub();
 
     static ConfigurableApplicationContext first;
     static ConfigurableApplicationContext second;
 
     @BeforeAll
     static void startTwoInstances() {
-        SLACK.start();
         SLACK.stubFor(post(urlEqualTo("/services/T/B/cluster")).willReturn(aResponse().withStatus(200).withBody("ok")));
         Map<String, String> database = EmbeddedPostgresDatabase.freshDatabase();
         first = start(database);
@@ -68,7 +68,6 @@ class TwoInstancesIT {
         if (second != null) {
             second.close();
         }
-        SLACK.stop();
     }
 
     static ConfigurableApplicationContext start(Map<String, String> database) {

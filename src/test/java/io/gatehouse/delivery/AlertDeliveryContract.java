@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,15 +26,12 @@ import jakarta.mail.internet.MimeMultipart;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,6 +41,8 @@ import org.springframework.test.context.TestPropertySource;
 import io.gatehouse.support.Fixtures;
 import io.gatehouse.support.GatehouseIntegrationTest;
 import io.gatehouse.support.SignedWebhooks;
+import io.gatehouse.support.SlackStub;
+import io.gatehouse.support.SmtpServer;
 
 /**
  * Signed webhooks in; alerts out to a real SMTP server (GreenMail) and a local Slack stub (WireMock), with the
@@ -56,27 +54,15 @@ import io.gatehouse.support.SignedWebhooks;
 @TestPropertySource(properties = "spring.config.additional-location=classpath:/alerting-test.yaml")
 abstract class AlertDeliveryContract {
 
-    static final WireMockServer SLACK = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    /** A fixed port, so that the server can be stopped and started again where Gatehouse expects it. */
-    static final GreenMail SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    @RegisterExtension
+    static final SlackStub SLACK = new SlackStub();
+    @RegisterExtension
+    static final SmtpServer SMTP = new SmtpServer();
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    static {
-        SLACK.start();
-        SMTP.start();
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     static void peers(DynamicPropertyRegistry registry) {
         registry.add("test.slack.port", SLACK::port);
-        registry.add("test.smtp.port", () -> SMTP.getSmtp().getPort());
+        registry.add("test.smtp.port", SMTP::port);
     }
 
     @LocalServerPort
@@ -93,16 +79,12 @@ abstract class AlertDeliveryContract {
     @BeforeEach
     void connect() {
         webhooks = new SignedWebhooks(port);
-        if (!SMTP.isRunning()) {
-            SMTP.start();
-        }
     }
 
     @Test
     void sendsAForcedOpenDoorToSlackAndByEmail() throws Exception {
         String door = "Front Door " + UUID.randomUUID().toString().substring(0, 8);
-        SLACK.stubFor(post(urlEqualTo("/services/T000/B000/test")).withRequestBody(containing(door))
-                .willReturn(aResponse().withStatus(200).withBody("ok")));
+        SLACK.webhookAnswersOk("/services/T000/B000/test", door);
 
         String eventId = send(verkada("door_forced_open", door));
 
@@ -130,8 +112,7 @@ abstract class AlertDeliveryContract {
     @Test
     void raisesOneAlertListingThreeDeniedBadgesAtOneDoorThenThrottles() {
         String door = "DeniedDoor" + UUID.randomUUID().toString().substring(0, 8);
-        SLACK.stubFor(post(urlEqualTo("/api/chat.postMessage")).withRequestBody(containing(door))
-                .willReturn(okJson("{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}")));
+        SLACK.postMessageAnswersOk(door);
 
         String first = send(verkada("door_keycard_entered_rejected", door));
         String second = send(verkada("door_keycard_entered_rejected", door));
@@ -170,8 +151,7 @@ abstract class AlertDeliveryContract {
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(delivery(eventId, "slack:webhook"))
                 .containsEntry("status", "sent").containsEntry("attempts", 2));
-        assertThat(SLACK.findAll(postRequestedFor(urlEqualTo("/services/T000/B000/test"))
-                .withRequestBody(containing(door)))).hasSize(2);
+        assertThat(SLACK.received("/services/T000/B000/test", door)).hasSize(2);
     }
 
     @Test
@@ -185,12 +165,10 @@ abstract class AlertDeliveryContract {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(delivery(eventId, "slack:bot"))
                 .containsEntry("status", "failed").containsEntry("attempts", 4));
         assertThat((String) delivery(eventId, "slack:bot").get("last_error")).contains("channel_not_found");
-        assertThat(SLACK.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage"))
-                .withRequestBody(containing(door)))).hasSize(4);
+        assertThat(SLACK.received("/api/chat.postMessage", door)).hasSize(4);
 
         // the channel is fixed; the operator retries the failed delivery from the API
-        SLACK.stubFor(post(urlEqualTo("/api/chat.postMessage")).withRequestBody(containing(door))
-                .willReturn(okJson("{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}")));
+        SLACK.postMessageAnswersOk(door);
         String alertId = jdbc.queryForObject("select id from alert where trigger_event_id = ?", String.class, eventId);
         HttpResponse<String> retry = webhooks.post("/api/alerts/" + alertId + "/retry", "",
                 Map.of("Authorization", "Bearer " + SignedWebhooks.API_TOKEN));
@@ -216,8 +194,7 @@ abstract class AlertDeliveryContract {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(delivery(eventId, "slack:bot"))
                 .containsEntry("status", "sent"));
-        List<LoggedRequest> requests = SLACK.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage"))
-                .withRequestBody(containing(door)));
+        List<LoggedRequest> requests = SLACK.received("/api/chat.postMessage", door);
         assertThat(requests).hasSize(2);
         Duration waited = Duration.between(requests.get(0).getLoggedDate().toInstant(),
                 requests.get(1).getLoggedDate().toInstant());
@@ -248,8 +225,7 @@ abstract class AlertDeliveryContract {
                     + "where rule_name = 'ordered-doors' and group_key = ?", Integer.class, "door:" + door) == 1);
         }
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> SLACK.findAll(postRequestedFor(urlEqualTo(path))
-                .withRequestBody(containing(doors.get(2)))).size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> SLACK.received(path, doors.get(2)).size() == 1);
         List<String> sequence = SLACK.findAll(postRequestedFor(urlEqualTo(path))).stream()
                 .sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate))
                 .map(request -> doors.stream().filter(request.getBodyAsString()::contains).findFirst().orElse("?"))
@@ -263,8 +239,7 @@ abstract class AlertDeliveryContract {
     @Test
     void keepsTheEmailWhileSmtpIsDownAndSendsItWhenItIsBack() throws Exception {
         String door = "Mailroom " + UUID.randomUUID().toString().substring(0, 8);
-        SLACK.stubFor(post(urlEqualTo("/services/T000/B000/test")).withRequestBody(containing(door))
-                .willReturn(aResponse().withStatus(200).withBody("ok")));
+        SLACK.webhookAnswersOk("/services/T000/B000/test", door);
         SMTP.stop();
 
         String eventId = send(verkada("door_forced_open", door));
@@ -281,8 +256,7 @@ abstract class AlertDeliveryContract {
     @Test
     void webhookHeadersCannotChangeTheEmailRecipientsSenderOrSubject() throws Exception {
         String door = "Header Door " + UUID.randomUUID().toString().substring(0, 8);
-        SLACK.stubFor(post(urlEqualTo("/services/T000/B000/test")).withRequestBody(containing(door))
-                .willReturn(aResponse().withStatus(200).withBody("ok")));
+        SLACK.webhookAnswersOk("/services/T000/B000/test", door);
         String body = Fixtures.json(verkada("door_forced_open", door));
         long ts = Instant.now().getEpochSecond();
         Map<String, String> headers = new HashMap<>(SignedWebhooks.verkadaHeaders(
@@ -315,8 +289,7 @@ abstract class AlertDeliveryContract {
     void escapesVendorTextSoThatItCannotMentionAWholeSlackChannel() throws Exception {
         String marker = UUID.randomUUID().toString().substring(0, 8);
         String door = "<!channel> " + marker;
-        SLACK.stubFor(post(urlEqualTo("/services/T000/B000/test")).withRequestBody(containing(marker))
-                .willReturn(aResponse().withStatus(200).withBody("ok")));
+        SLACK.webhookAnswersOk("/services/T000/B000/test", marker);
 
         send(verkada("door_forced_open", door));
 
@@ -331,8 +304,7 @@ abstract class AlertDeliveryContract {
     void deliversTheAlertOfAForcedDoorWhoseNameIsAThousandCharactersLong() throws Exception {
         String marker = "LongDoor" + UUID.randomUUID().toString().substring(0, 8);
         String door = marker + "x".repeat(1000 - marker.length());
-        SLACK.stubFor(post(urlEqualTo("/services/T000/B000/test")).withRequestBody(containing(marker))
-                .willReturn(aResponse().withStatus(200).withBody("ok")));
+        SLACK.webhookAnswersOk("/services/T000/B000/test", marker);
 
         String eventId = send(verkada("door_forced_open", door));
 
@@ -357,8 +329,7 @@ abstract class AlertDeliveryContract {
         String marker = "Hostile" + UUID.randomUUID().toString().substring(0, 8);
         String door = marker + " <!channel> @here *bold* _it_ ~gone~ `code` <b>html</b> &amp; https://evil.example/x"
                 + "\r\nBcc: attacker@evil.example\r\n\r\nforged body \u202Egnp.exe\u2066 \u0000\u200Bend";
-        SLACK.stubFor(post(urlEqualTo("/services/T000/B000/test")).withRequestBody(containing(marker))
-                .willReturn(aResponse().withStatus(200).withBody("ok")));
+        SLACK.webhookAnswersOk("/services/T000/B000/test", marker);
         ObjectNode webhook = verkada("door_forced_open", door);
         ((ObjectNode) webhook.get("data").get("user_info")).put("name", "@channel Mallory\n*Who*: <@U123> www.evil.example");
 
@@ -408,8 +379,7 @@ abstract class AlertDeliveryContract {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String first = "CrashedDoor-" + run;
         String second = "NextDoor-" + run;
-        SLACK.stubFor(post(urlEqualTo("/services/T000/B000/test")).withRequestBody(containing(run))
-                .willReturn(aResponse().withStatus(200).withBody("ok")));
+        SLACK.webhookAnswersOk("/services/T000/B000/test", run);
         String firstEvent = send(verkada("door_forced_open", first));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(delivery(firstEvent, "slack:webhook"))
                 .containsEntry("status", "sent"));
@@ -425,14 +395,12 @@ abstract class AlertDeliveryContract {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> !SLACK.findAll(postRequestedFor(
                 urlEqualTo("/services/T000/B000/test")).withRequestBody(containing(second))).isEmpty());
-        LoggedRequest next = SLACK.findAll(postRequestedFor(urlEqualTo("/services/T000/B000/test"))
-                .withRequestBody(containing(second))).get(0);
+        LoggedRequest next = SLACK.received("/services/T000/B000/test", second).get(0);
         Duration heldBack = Duration.between(raised, next.getLoggedDate().toInstant());
         System.out.println("forced door behind a dead instance's delivery went out after " + heldBack.toMillis() + " ms");
         assertThat(heldBack).isLessThan(Duration.ofSeconds(10));
         // the channel's order holds: the delivery the dead instance held went (again) before the next one
-        List<LoggedRequest> firsts = SLACK.findAll(postRequestedFor(urlEqualTo("/services/T000/B000/test"))
-                .withRequestBody(containing(first)));
+        List<LoggedRequest> firsts = SLACK.received("/services/T000/B000/test", first);
         assertThat(firsts).hasSize(2);
         assertThat(firsts.get(1).getLoggedDate()).isBeforeOrEqualTo(next.getLoggedDate());
         // and each forced door raised one alert
@@ -482,8 +450,8 @@ abstract class AlertDeliveryContract {
 
     LoggedRequest awaitSlackRequest(String path, String marker) {
         await().atMost(Duration.ofSeconds(15)).until(() ->
-                !SLACK.findAll(postRequestedFor(urlPathEqualTo(path)).withRequestBody(containing(marker))).isEmpty());
-        return SLACK.findAll(postRequestedFor(urlPathEqualTo(path)).withRequestBody(containing(marker))).get(0);
+                !SLACK.received(path, marker).isEmpty());
+        return SLACK.received(path, marker).get(0);
     }
 
     MimeMessage awaitEmail(String door) {

@@ -14,11 +14,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,6 +25,7 @@ import org.springframework.test.context.TestPropertySource;
 import io.gatehouse.support.Fixtures;
 import io.gatehouse.support.GatehouseIntegrationTest;
 import io.gatehouse.support.SignedWebhooks;
+import io.gatehouse.support.SlackStub;
 
 /**
  * An alert goes out as soon as it is committed, not at the delivery queue's next poll: with a poll interval of an
@@ -38,11 +37,8 @@ import io.gatehouse.support.SignedWebhooks;
         "gatehouse.delivery.poll-interval=3600000"})
 class DeliveryWakeUpIT {
 
-    static final WireMockServer SLACK = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-
-    static {
-        SLACK.start();
-    }
+    @RegisterExtension
+    static final SlackStub SLACK = new SlackStub();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -50,11 +46,6 @@ class DeliveryWakeUpIT {
         registry.add("test.smtp.port", () -> 1);
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:gatehouse-wake-up;MODE=PostgreSQL;"
                 + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-    }
-
-    @AfterAll
-    static void stop() {
-        SLACK.stop();
     }
 
     @LocalServerPort

@@ -17,14 +17,11 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,9 +32,10 @@ import org.springframework.test.context.TestPropertySource;
 
 import io.gatehouse.support.Fixtures;
 import io.gatehouse.support.GatehouseIntegrationTest;
-import io.gatehouse.support.GatehouseProcess;
 import io.gatehouse.support.PrometheusScrape;
 import io.gatehouse.support.SignedWebhooks;
+import io.gatehouse.support.SlackStub;
+import io.gatehouse.support.SmtpServer;
 
 /**
  * What an operator sees, over real HTTP: the counters of /actuator/prometheus moved by exactly what was sent (and
@@ -54,22 +52,17 @@ import io.gatehouse.support.SignedWebhooks;
         "gatehouse.recovery.grace=1h"})
 class OperatorSurfaceIT {
 
-    static final WireMockServer SLACK = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    /** A fixed port, so that the server can be stopped and started again where Gatehouse expects it. */
-    static final GreenMail SMTP = new GreenMail(
-            new ServerSetup(GatehouseProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    @RegisterExtension
+    static final SlackStub SLACK = new SlackStub();
+    @RegisterExtension
+    static final SmtpServer SMTP = new SmtpServer();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SLACK_PATH = "/services/T000/B000/ops";
-
-    static {
-        SLACK.start();
-        SMTP.start();
-    }
 
     @DynamicPropertySource
     static void peers(DynamicPropertyRegistry registry) {
         registry.add("test.slack.port", SLACK::port);
-        registry.add("test.smtp.port", () -> SMTP.getSmtp().getPort());
+        registry.add("test.smtp.port", SMTP::port);
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:gatehouse-ops;MODE=PostgreSQL;"
                 + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
     }
@@ -86,7 +79,6 @@ class OperatorSurfaceIT {
     void connect() {
         webhooks = new SignedWebhooks(port);
         if (!SMTP.isRunning()) {
-            SMTP.start();
         }
     }
 
@@ -133,8 +125,7 @@ class OperatorSurfaceIT {
         String door = "Ops Door " + UUID.randomUUID().toString().substring(0, 8);
         String flakyDoor = "Ops Flaky " + UUID.randomUUID().toString().substring(0, 8);
         String heldDoor = "Ops Held " + UUID.randomUUID().toString().substring(0, 8);
-        SLACK.stubFor(post(urlEqualTo(SLACK_PATH)).withRequestBody(containing(door))
-                .willReturn(aResponse().withStatus(200).withBody("ok")));
+        SLACK.webhookAnswersOk(SLACK_PATH, door);
         SLACK.stubFor(post(urlEqualTo(SLACK_PATH)).withRequestBody(containing(flakyDoor))
                 .inScenario(flakyDoor).whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503).withBody("service unavailable")).willSetStateTo("up"));
@@ -216,7 +207,6 @@ class OperatorSurfaceIT {
             assertThat(readiness.at("/components/db/status").asText()).isEqualTo("UP");
             assertThat(readiness.has("components") && readiness.get("components").has("mail")).isFalse();
         } finally {
-            SMTP.start();
         }
     }
 

@@ -1,9 +1,5 @@
 package io.gatehouse.ops;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,11 +13,10 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -34,6 +29,7 @@ import org.springframework.test.context.TestPropertySource;
 import io.gatehouse.support.Fixtures;
 import io.gatehouse.support.GatehouseIntegrationTest;
 import io.gatehouse.support.SignedWebhooks;
+import io.gatehouse.support.SlackStub;
 import io.gatehouse.telemetry.LogFields;
 
 /**
@@ -47,12 +43,9 @@ import io.gatehouse.telemetry.LogFields;
         "logging.structured.format.console=ecs"})
 class StructuredLogsIT {
 
-    static final WireMockServer SLACK = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    @RegisterExtension
+    static final SlackStub SLACK = new SlackStub();
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    static {
-        SLACK.start();
-    }
 
     @DynamicPropertySource
     static void peers(DynamicPropertyRegistry registry) {
@@ -76,8 +69,7 @@ class StructuredLogsIT {
         String email = "ada." + marker + "@example.com";
         String phone = "+1 555 0199 " + marker.substring(0, 4);
         String pin = String.valueOf(100000 + Math.abs(marker.hashCode() % 900000));
-        SLACK.stubFor(post(urlEqualTo("/services/T000/B000/ops")).withRequestBody(containing(door))
-                .willReturn(aResponse().withStatus(200).withBody("ok")));
+        SLACK.webhookAnswersOk("/services/T000/B000/ops", door);
         ObjectNode webhook = Fixtures.verkada("door_code_entered_accepted");
         ObjectNode data = (ObjectNode) webhook.get("data");
         data.put("door_id", door).put("created", Instant.now().getEpochSecond()).put("input_value", pin);
