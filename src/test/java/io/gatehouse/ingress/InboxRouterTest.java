@@ -12,8 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -42,7 +40,6 @@ import io.gatehouse.telemetry.GatehouseMetrics;
 class InboxRouterTest {
 
     static final InboxWriter INBOX = mock(InboxWriter.class);
-    static final ExecutorService EXECUTOR = Executors.newSingleThreadExecutor();
     static CamelContext camel;
     static MockEndpoint findInboxId;
 
@@ -64,9 +61,9 @@ class InboxRouterTest {
                         "inboxWriter", INBOX,
                         "webhookReplies", new WebhookReplies(json,
                                 new GatehouseMetrics(new SimpleMeterRegistry(), Clock.systemUTC(), null)),
-                        "normalizationLanes", new NoRoutineLane(),
-                        "normalizationExecutor", EXECUTOR,
-                        "alertNormalizationExecutor", EXECUTOR),
+                        "normalizationLanes", new NoRoutineLane()),
+                Map.of("gatehouse.normalization.routine.queue-size", "10",
+                        "gatehouse.normalization.alerting.queue-size", "10"),
                 route -> {
                     route.weaveByToUri("sql:classpath:sql/find-inbox-id.sql*").replace().to("mock:find-inbox-id");
                     route.mockEndpointsAndSkip("direct:normalize*", "seda:*");
@@ -78,7 +75,6 @@ class InboxRouterTest {
     @AfterAll
     static void stop() throws Exception {
         camel.close();
-        EXECUTOR.shutdownNow();
     }
 
     @BeforeEach

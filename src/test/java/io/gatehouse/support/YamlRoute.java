@@ -25,7 +25,15 @@ public final class YamlRoute {
     /** The route {@code routeId} of {@code file} (a path under routes/), advised by the test, not yet started. */
     public static CamelContext load(String file, String routeId, Map<String, Object> beans,
                                     ThrowingConsumer<AdviceWithRouteBuilder, Exception> advice) throws Exception {
+        return load(file, routeId, beans, Map.of(), advice);
+    }
+
+    /** As above, with the values of the {@code {{…}}} placeholders the route names. */
+    public static CamelContext load(String file, String routeId, Map<String, Object> beans,
+                                    Map<String, String> placeholders,
+                                    ThrowingConsumer<AdviceWithRouteBuilder, Exception> advice) throws Exception {
         DefaultCamelContext context = new DefaultCamelContext();
+        placeholders.forEach(context.getPropertiesComponent()::addInitialProperty);
         context.getCamelContextExtension().getContextPlugin(Model.class).setRouteFilterPattern(routeId, null);
         beans.forEach(context.getRegistry()::bind);
         context.addRoutesConfigurations(new RouteConfigurationBuilder() {
