@@ -229,6 +229,51 @@ class SinksIT {
         assertThat(request.getHeader("Authorization")).isEqualTo("Bearer collector-test-token");
     }
 
+    @Test
+    void replaysARangeToASinkAndReportsItsProgress() throws Exception {
+        String door = "ReplayDoor-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant since = Instant.now().minusSeconds(1);
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = send(verkada("door_opened", door));
+            awaitNormalized(id);
+            sent.add(id);
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> hecEvents(door).size() >= sent.size());
+
+        HttpResponse<String> replay = webhooks.post("/api/sinks/splunk/replay?since=" + since, "",
+                Map.of("Authorization", "Bearer " + SignedWebhooks.API_TOKEN));
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
+        assertThat(JSON.readTree(replay.body()).get("queued").asInt()).isGreaterThanOrEqualTo(5);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> hecEvents(door).size() >= 2 * sent.size());
+        List<String> ids = hecEvents(door).stream().map(entry -> entry.get("event").get("id").asText()).toList();
+        assertThat(ids).hasSize(10);
+        assertThat(ids.subList(0, 5)).containsExactlyElementsOf(sent);
+        assertThat(ids.subList(5, 10)).containsExactlyElementsOf(sent);
+
+        JsonNode sinks = JSON.readTree(webhooks.get("/api/sinks", SignedWebhooks.API_TOKEN).body());
+        JsonNode splunk = null;
+        for (JsonNode sink : sinks.get("sinks")) {
+            if (sink.get("name").asText().equals("splunk")) {
+                splunk = sink;
+            }
+        }
+        assertThat(splunk).isNotNull();
+        assertThat(splunk.get("format").asText()).isEqualTo("splunk-hec");
+        assertThat(splunk.get("sent").asLong()).isGreaterThanOrEqualTo(10);
+        assertThat(splunk.has("waiting")).isTrue();
+        assertThat(splunk.has("lagSeconds")).isTrue();
+        assertThat(metrics().value("gatehouse_sink_sent_total", "sink", "splunk")).isGreaterThanOrEqualTo(10);
+
+        assertThat(webhooks.post("/api/sinks/no-such-sink/replay?since=" + since, "",
+                Map.of("Authorization", "Bearer " + SignedWebhooks.API_TOKEN)).statusCode()).isEqualTo(404);
+        assertThat(webhooks.post("/api/sinks/splunk/replay?since=yesterday", "",
+                Map.of("Authorization", "Bearer " + SignedWebhooks.API_TOKEN)).statusCode()).isEqualTo(400);
+        assertThat(webhooks.post("/api/sinks/splunk/replay?since=" + since, "", Map.of()).statusCode())
+                .isEqualTo(401);
+    }
+
     private List<JsonNode> hecEvents(String door) throws Exception {
         List<JsonNode> events = new ArrayList<>();
         // the batches Splunk accepted, in the order they came (WireMock lists the newest first)
