@@ -61,7 +61,8 @@ public class SinkForwarder {
         Sink sink = catalog.named(name).orElseThrow(() -> new IllegalArgumentException("no sink " + name));
         Backoff backoff = backoffs.computeIfAbsent(name, n -> new Backoff());
         Instant now = clock.instant();
-        if (now.isBefore(backoff.until)) {
+        // while stopping, a sink catching up ends with the batch at hand: what waits stays in the outbox
+        if (now.isBefore(backoff.until) || camel.getCamelContext().isStopping()) {
             return false;
         }
         try {
