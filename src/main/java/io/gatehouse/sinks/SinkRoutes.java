@@ -26,12 +26,14 @@ public class SinkRoutes implements CamelContextConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SinkRoutes.class);
 
     // producer settings that neither lose nor duplicate on retry, and that fail a batch within seconds when the
-    // brokers are away (the batch then waits in the outbox) instead of holding the sink's lock for minutes
+    // brokers are away (the batch then waits in the outbox) instead of holding the sink's lock for minutes.
+    // max.block.ms is short because a producer that never reached the cluster waits that long for each record of
+    // the batch; a reachable cluster answers in milliseconds.
     private static final Map<String, String> RELIABLE_PRODUCER = Map.of(
             "requestRequiredAcks", "all",
             "enableIdempotence", "true",
             "maxInFlightRequest", "5",
-            "maxBlockMs", "10000",
+            "maxBlockMs", "1000",
             "deliveryTimeoutMs", "30000",
             "requestTimeoutMs", "10000");
 
