@@ -2,6 +2,8 @@ package io.gatehouse.sinks;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,19 +44,22 @@ public class SinkRoutes implements CamelContextConfiguration {
     private final SinkOutbox outbox;
     private final SinksProperties properties;
     private final GatehouseMetrics metrics;
+    private final Clock clock;
 
     public SinkRoutes(SinkCatalog catalog, SinkStates states, SinkOutbox outbox, SinksProperties properties,
-                      GatehouseMetrics metrics) {
+                      GatehouseMetrics metrics, Clock clock) {
         this.catalog = catalog;
         this.states = states;
         this.outbox = outbox;
         this.properties = properties;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Override
     public void beforeApplicationStart(CamelContext camelContext) {
-        // the route templates are read with the other routes; the sinks' routes are added once they are
+        // nothing yet: the route templates are read with the other routes, and the sinks' routes are made from
+        // them once Camel runs (afterApplicationStart)
     }
 
     @Override
@@ -63,7 +68,7 @@ public class SinkRoutes implements CamelContextConfiguration {
         for (Sink sink : catalog.all()) {
             metrics.watchSinkLag(sink.name(), () -> outbox.lag(sink.name()).events(), () -> {
                 Instant oldest = outbox.lag(sink.name()).oldestRecordedAt();
-                return oldest == null ? 0 : Math.max(0, Instant.now().toEpochMilli() - oldest.toEpochMilli()) / 1000.0;
+                return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis()) / 1000.0;
             });
             Map<String, Object> send = new HashMap<>();
             send.put("sink", sink.name());

@@ -125,7 +125,8 @@ class SinksIT {
         assertThat(first.get("event").get("type").asText()).isEqualTo("door.opened");
         assertThat(first.get("event").get("door").get("name").asText()).isEqualTo(door);
         assertThat(HEC.findAll(postRequestedFor(urlEqualTo("/services/collector/event"))))
-                .allSatisfy(request -> assertThat(request.getHeader("Authorization")).isEqualTo("Splunk hec-test-token"));
+                .allSatisfy(request -> assertThat(request.getHeader("Authorization"))
+                        .isEqualTo("Splunk hec-test-token"));
         await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
                 "select count(*) from sink_outbox where sink = 'splunk'", Integer.class) == 0);
     }
@@ -280,7 +281,8 @@ class SinksIT {
         List<ServeEvent> served = new ArrayList<>(HEC.getAllServeEvents());
         Collections.reverse(served);
         for (ServeEvent batch : served) {
-            if (!batch.getRequest().getUrl().equals("/services/collector/event") || batch.getResponse().getStatus() != 200) {
+            if (!batch.getRequest().getUrl().equals("/services/collector/event")
+                    || batch.getResponse().getStatus() != 200) {
                 continue;
             }
             for (String line : batch.getRequest().getBodyAsString().split("\n")) {
