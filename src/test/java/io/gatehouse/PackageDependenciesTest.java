@@ -26,7 +26,7 @@ class PackageDependenciesTest {
     /** Top first. Each level may depend on every level after it. */
     static final List<List<String>> LEVELS = List.of(
             List.of("ops", "api"),                   // what operators and the console see: reads every feature
-            List.of("delivery"),                     // alert channels and the durable delivery queue
+            List.of("delivery", "sinks"),            // alert channels and their queue; streams of stored events
             List.of("seam", "tedee", "verkada"),     // one package per source: its model, proof of origin, normalizer
             List.of("alerting"),                     // rules, their evaluation, the alerts they raise
             List.of("recording"),                    // the event recorder and the access_event table

@@ -58,7 +58,7 @@ public class RuleCompiler {
             if (Boolean.FALSE.equals(definition.getEnabled())) {
                 continue;
             }
-            rules.add(compile(definition, new Field(name)));
+            rules.add(compile(definition, new Field("rule '" + name + "'", name)));
         }
         return List.copyOf(rules);
     }
@@ -69,15 +69,7 @@ public class RuleCompiler {
             throw field.error("match", "is missing; say which events the rule is about, e.g. match: { types: "
                     + "[ door.forced_open ] }");
         }
-        EventMatcher matcher = new EventMatcher(
-                types(field, match.types()),
-                set(field, "match.vendors", match.vendors(), this::vendor),
-                match.minSeverity() == null ? null : severity(field, "match.min-severity", match.minSeverity()),
-                globs(match.doors()), globs(match.devices()), globs(match.sites()),
-                enums(field, "match.methods", match.methods(), AccessMethod.class),
-                enums(field, "match.outcomes", match.outcomes(), Outcome.class),
-                window(field, "match.outside-hours", match.outsideHours()),
-                window(field, "match.during", match.during()));
+        EventMatcher matcher = matcher(field, match);
         Rule.Threshold threshold = null;
         GroupBy groupBy = GroupBy.DOOR;
         if (definition.getThreshold() != null) {
@@ -105,9 +97,31 @@ public class RuleCompiler {
         // a rule whose window names no zone shows each event's time in that event's site zone (null here)
         Window zoneSource = match.outsideHours() != null ? match.outsideHours() : match.during();
         ZoneId zone = zoneSource != null && zoneSource.zone() != null ? ZoneId.of(zoneSource.zone().trim()) : null;
-        return new Rule(field.rule, matcher,
+        return new Rule(field.name, matcher,
                 definition.getSeverity() == null ? null : severity(field, "severity", definition.getSeverity()),
                 threshold, throttle, groupBy, zone, List.copyOf(notify));
+    }
+
+    /**
+     * Compiles a match written outside the rules (a sink's, see io.gatehouse.sinks), with the same checks; errors
+     * name {@code owner}, e.g. "sink 'soc-kafka'". No match at all matches every event.
+     */
+    public EventMatcher compileMatch(String owner, Match match) {
+        Field field = new Field(owner, owner);
+        return matcher(field, match == null
+                ? new Match(null, null, null, null, null, null, null, null, null, null) : match);
+    }
+
+    private EventMatcher matcher(Field field, Match match) {
+        return new EventMatcher(
+                types(field, match.types()),
+                set(field, "match.vendors", match.vendors(), this::vendor),
+                match.minSeverity() == null ? null : severity(field, "match.min-severity", match.minSeverity()),
+                globs(match.doors()), globs(match.devices()), globs(match.sites()),
+                enums(field, "match.methods", match.methods(), AccessMethod.class),
+                enums(field, "match.outcomes", match.outcomes(), Outcome.class),
+                window(field, "match.outside-hours", match.outsideHours()),
+                window(field, "match.during", match.during()));
     }
 
     private List<Glob> types(Field field, List<String> types) {
@@ -218,10 +232,10 @@ public class RuleCompiler {
         }
     }
 
-    /** Where an error is: the rule it is in. */
-    private record Field(String rule) {
+    /** Where an error is: the rule (or sink) it is in, as errors name it, and that rule's name. */
+    private record Field(String where, String name) {
         RuleConfigurationException error(String field, String problem) {
-            return new RuleConfigurationException("rule '" + rule + "': " + field + " " + problem);
+            return new RuleConfigurationException(where + ": " + field + " " + problem);
         }
     }
 }

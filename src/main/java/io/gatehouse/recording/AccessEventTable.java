@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -38,6 +39,12 @@ import io.gatehouse.telemetry.GatehouseMetrics;
  */
 @Component
 public class AccessEventTable {
+
+    /**
+     * Exchange property set by {@link #insert}: true when this exchange stored the event, false when it was stored
+     * before (a replay, the recovery sweep); what follows once per event (the sinks' outbox) looks at it.
+     */
+    public static final String NEWLY_STORED = "gatehouseEventNewlyStored";
 
     private static final TypeReference<Map<String, Object>> ATTRIBUTES = new TypeReference<>() { };
 
@@ -64,14 +71,17 @@ public class AccessEventTable {
      * Stores the event once: an event normalized again (a replay, the recovery sweep) is kept as first stored. Runs
      * inside the caller's transaction; counted once that commits.
      */
-    public void insert(@Body AccessEvent event, @ExchangeProperty(EventReplay.REPLAY) Boolean replay) {
+    public void insert(@Body AccessEvent event, @ExchangeProperty(EventReplay.REPLAY) Boolean replay,
+                       Exchange exchange) {
         Map<String, Object> row;
         try {
             row = toRow(event);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the event's attributes cannot be written as JSON", e);
         }
-        if (jdbc.update(INSERT_EVENT, row) == 1) {
+        boolean stored = jdbc.update(INSERT_EVENT, row) == 1;
+        exchange.setProperty(NEWLY_STORED, stored);
+        if (stored) {
             AfterCommit.run(() -> metrics.eventStored(event, Boolean.TRUE.equals(replay)));
         }
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -118,6 +119,30 @@ public class GatehouseMetrics {
         Timer.builder("gatehouse.deliveries.latency").description("From alert raised to delivered, by channel")
                 .tag("channel", channel).register(registry)
                 .record(latency.isNegative() ? Duration.ZERO : latency);
+    }
+
+    /**
+     * A sink's lag, read when metrics are scraped: events waiting for it, and the age of the oldest of them.
+     */
+    public void watchSinkLag(String sink, DoubleSupplier events, DoubleSupplier seconds) {
+        Gauge.builder("gatehouse.sink.lag.events", events, DoubleSupplier::getAsDouble)
+                .description("Events stored and waiting to be sent to the sink").tag("sink", sink)
+                .strongReference(true).register(registry);
+        Gauge.builder("gatehouse.sink.lag", seconds, DoubleSupplier::getAsDouble)
+                .description("Age of the oldest event waiting to be sent to the sink (0 when none waits)")
+                .baseUnit("seconds").tag("sink", sink).strongReference(true).register(registry);
+    }
+
+    /** A batch the sink's platform accepted. */
+    public void sinkSent(String sink, int events) {
+        Counter.builder("gatehouse.sink.sent").description("Events the sink's platform accepted")
+                .tag("sink", sink).register(registry).increment(events);
+    }
+
+    /** A batch the sink's platform refused or could not be reached for; the events wait and are sent again. */
+    public void sinkFailed(String sink) {
+        Counter.builder("gatehouse.sink.errors").description("Batches not delivered to the sink (retried)")
+                .tag("sink", sink).register(registry).increment();
     }
 
     /**
