@@ -27,7 +27,7 @@ class PackageDependenciesTest {
     static final List<List<String>> LEVELS = List.of(
             List.of("ops", "api"),                   // what operators and the console see: reads every feature
             List.of("delivery", "sinks"),            // alert channels and their queue; streams of stored events
-            List.of("seam", "tedee", "verkada"),     // one package per source: its model, proof of origin, normalizer
+            List.of("seam", "tedee"),                // the vendors' APIs as directories of names, for enrichment
             List.of("alerting"),                     // rules, their evaluation, the alerts they raise
             List.of("recording"),                    // the event recorder and the access_event table
             List.of("enrich"),                       // names, doors, sites and time zones for a normalized event
@@ -35,6 +35,7 @@ class PackageDependenciesTest {
             List.of("normalize"),                    // the normalizer contract, its scheduling, recovery and replay
             List.of("inbox"),                        // the verified webhook as stored, committed before the reply
             List.of("telemetry"),                    // metrics and log fields every feature reports to
+            List.of("definitions"),                  // the vendor definitions: endpoint, origin, type table, mappings
             List.of("event"),                        // the canonical access event
             List.of("database", "config"));          // group commit and row ids; typed configuration, web server
 

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import io.gatehouse.normalize.VendorNormalizer;
+import io.gatehouse.definitions.VendorCatalog;
 
 /**
  * The rule book in force. Built at start-up (an invalid rule stops start-up with its reason) and replaced by
@@ -23,8 +23,8 @@ public class ActiveRules {
     private final Set<String> vendors;
     private final AtomicReference<RuleBook> book = new AtomicReference<>();
 
-    public ActiveRules(RulesProperties properties, List<VendorNormalizer> normalizers) {
-        this.vendors = normalizers.stream().map(VendorNormalizer::vendor).collect(Collectors.toUnmodifiableSet());
+    public ActiveRules(RulesProperties properties, VendorCatalog catalog) {
+        this.vendors = Set.copyOf(catalog.names());
         book.set(compile(properties));
         LOG.info("{} alert rules in force: {}", current().rules().size(),
                 current().rules().stream().map(Rule::name).toList());

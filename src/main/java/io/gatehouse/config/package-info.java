@@ -1,5 +1,5 @@
 /**
- * Web server and start-up set-up, and the typed configuration that several features share: the sources' webhook
- * secrets (gatehouse.vendors). Each feature's own gatehouse.* prefix is typed in that feature's package.
+ * Web server and start-up set-up (Tomcat, the JSON error page, the demo profile's guard). Each feature's own
+ * gatehouse.* prefix is typed in that feature's package.
  */
 package io.gatehouse.config;

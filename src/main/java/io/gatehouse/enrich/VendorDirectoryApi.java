@@ -4,14 +4,15 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A vendor's API as a source of names, implemented in the vendor's package. A lookup completes empty when the
+ * A vendor's API as a source of names, implemented in the vendor's package and named by the vendor definitions
+ * that use it ({@code directory: seam}). A lookup completes empty when the
  * vendor does not know the id, and exceptionally when the API fails (that is not cached, and marks the event
  * {@code failed}).
  */
 public interface VendorDirectoryApi {
 
-    /** The vendor's name, as in /webhooks/{vendor}. */
-    String vendor();
+    /** The name vendor definitions give it in {@code directory:}. */
+    String name();
 
     /** Whether an API key is configured; without one Gatehouse never calls the API. */
     boolean configured();

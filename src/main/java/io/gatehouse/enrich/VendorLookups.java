@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
 
+import io.gatehouse.definitions.VendorCatalog;
+import io.gatehouse.definitions.VendorDefinition;
+import io.gatehouse.definitions.VendorDefinitionException;
 import io.gatehouse.event.AccessEvent;
 
 /**
@@ -36,6 +39,7 @@ public class VendorLookups {
 
     private static final Logger LOG = LoggerFactory.getLogger(VendorLookups.class);
 
+    /** By the vendor whose events it names (the vendor definitions' {@code directory:}). */
     private final Map<String, VendorDirectoryApi> apis;
     private final AsyncCache<String, Optional<VendorName>> cache;
     private final Duration timeout;
@@ -43,9 +47,10 @@ public class VendorLookups {
     private final Clock clock;
     private final Map<String, Instant> restingUntil = new ConcurrentHashMap<>();
 
-    public VendorLookups(List<VendorDirectoryApi> apis, EnrichmentProperties properties, Clock clock) {
-        this.apis = apis.stream().collect(Collectors.toUnmodifiableMap(VendorDirectoryApi::vendor,
-                Function.identity()));
+    public VendorLookups(List<VendorDirectoryApi> apis, VendorCatalog catalog, EnrichmentProperties properties,
+                         Clock clock) {
+        this.apis = byVendor(apis.stream().collect(Collectors.toUnmodifiableMap(VendorDirectoryApi::name,
+                Function.identity())), catalog);
         this.cache = Caffeine.newBuilder()
                 .maximumSize(properties.cache().maxSize())
                 .expireAfterWrite(properties.cache().ttl())
@@ -53,6 +58,24 @@ public class VendorLookups {
         this.timeout = properties.timeout();
         this.retryAfter = properties.retryAfter();
         this.clock = clock;
+    }
+
+    private static Map<String, VendorDirectoryApi> byVendor(Map<String, VendorDirectoryApi> byName,
+                                                            VendorCatalog catalog) {
+        Map<String, VendorDirectoryApi> byVendor = new java.util.HashMap<>();
+        for (VendorDefinition definition : catalog.all()) {
+            if (definition.directory() == null) {
+                continue;
+            }
+            VendorDirectoryApi api = byName.get(definition.directory());
+            if (api == null) {
+                throw new VendorDefinitionException(List.of(definition.file() + ": directory: '"
+                        + definition.directory() + "' is not a directory API Gatehouse has (it has: "
+                        + String.join(", ", new java.util.TreeSet<>(byName.keySet())) + ")"));
+            }
+            byVendor.put(definition.name(), api);
+        }
+        return Map.copyOf(byVendor);
     }
 
     public VendorFacts lookup(AccessEvent event) {
@@ -63,24 +86,24 @@ public class VendorLookups {
             return VendorFacts.NOTHING;
         }
         Instant now = clock.instant();
-        Instant resting = restingUntil.get(api.vendor());
+        Instant resting = restingUntil.get(api.name());
         if (resting != null && now.isBefore(resting)) {
             return VendorFacts.FAILED;
         }
         CompletableFuture<Optional<VendorName>> device = deviceId == null ? none()
-                : cache.get(api.vendor() + ":device:" + deviceId, (key, executor) -> api.device(deviceId));
+                : cache.get(api.name() + ":device:" + deviceId, (key, executor) -> api.device(deviceId));
         CompletableFuture<Optional<VendorName>> accessCode = accessCodeId == null ? none()
-                : cache.get(api.vendor() + ":access_code:" + accessCodeId,
+                : cache.get(api.name() + ":access_code:" + accessCodeId,
                         (key, executor) -> api.accessCode(accessCodeId));
         try {
             CompletableFuture.allOf(device, accessCode).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new VendorFacts(device.join().orElse(null), accessCode.join().orElse(null), false);
         } catch (TimeoutException | ExecutionException e) {
-            restingUntil.put(api.vendor(), now.plus(retryAfter));
+            restingUntil.put(api.name(), now.plus(retryAfter));
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             LOG.warn("{} API lookup failed ({}); events from {} go on without its names for the next {}",
-                    api.vendor(), cause.getClass().getSimpleName() + (cause.getMessage() == null ? ""
-                            : ": " + cause.getMessage()), api.vendor(), DurationStyle.SIMPLE.print(retryAfter));
+                    api.name(), cause.getClass().getSimpleName() + (cause.getMessage() == null ? ""
+                            : ": " + cause.getMessage()), event.vendor(), DurationStyle.SIMPLE.print(retryAfter));
             return new VendorFacts(answered(device), answered(accessCode), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

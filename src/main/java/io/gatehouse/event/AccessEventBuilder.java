@@ -13,6 +13,7 @@ public final class AccessEventBuilder {
     private String vendorEventId;
     private String vendorEventType;
     private EventType type = EventType.UNKNOWN;
+    private Severity severity;
     private Outcome outcome;
     private Instant occurredAt;
     private Object occurredAtAsSent;
@@ -40,6 +41,12 @@ public final class AccessEventBuilder {
 
     public AccessEventBuilder type(EventType value) {
         this.type = value;
+        return this;
+    }
+
+    /** The severity this vendor gives such events; null (the default) for the canonical type's own. */
+    public AccessEventBuilder severity(Severity value) {
+        this.severity = value;
         return this;
     }
 
@@ -103,7 +110,7 @@ public final class AccessEventBuilder {
         } else if (!plausible && occurredAt != null) {
             attributes.put(OCCURRED_AT_AS_SENT, occurredAt.toString());
         }
-        return new AccessEvent(id, vendor, vendorEventId, vendorEventType, type, type.defaultSeverity(),
+        return new AccessEvent(id, vendor, vendorEventId, vendorEventType, type, severity != null ? severity : type.defaultSeverity(),
                 outcome == null ? defaultOutcome(type) : outcome,
                 plausible ? occurredAt : receivedAt, receivedAt,
                 device, door, site, actor, method, Map.copyOf(attributes), null, null);

@@ -32,8 +32,12 @@ public class EventSeverities {
         return overrides.getOrDefault(type, type.defaultSeverity());
     }
 
-    /** The event with its type's configured severity. */
+    /**
+     * The event with its type's configured severity; without one, the severity its vendor's definition gave it
+     * (the type's default unless a row of the type table names another).
+     */
     public AccessEvent apply(AccessEvent event) {
-        return event.withSeverity(of(event.type()));
+        Severity configured = overrides.get(event.type());
+        return configured == null ? event : event.withSeverity(configured);
     }
 }

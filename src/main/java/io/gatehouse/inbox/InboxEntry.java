@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A verified webhook on its way into the inbox table: Gatehouse's id for it, its de-duplication key, the raw body
- * exactly as received and the vendor's parsed model.
+ * exactly as received and the payload as Jackson parsed it (maps, lists, text, numbers), which the vendor
+ * definition's expressions read.
  */
 public record InboxEntry(
         String id,
@@ -18,7 +19,7 @@ public record InboxEntry(
         String vendorEventType,
         Instant receivedAt,
         String rawBody,
-        VendorEvent payload) {
+        Object payload) {
 
     /** The inbox row's named parameters: for the insert ({@code InboxWriter}) and the duplicate's lookup. */
     public Map<String, Object> toRow() {
@@ -31,11 +32,6 @@ public record InboxEntry(
         row.put("receivedAt", receivedAt.atOffset(ZoneOffset.UTC));
         row.put("rawBody", rawBody);
         return row;
-    }
-
-    /** The payload as the given vendor model; normalizers call this. */
-    public <T extends VendorEvent> T payload(Class<T> type) {
-        return type.cast(payload);
     }
 
     /** The event type, for the content-based routers in routes/normalize. */

@@ -8,18 +8,35 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.gatehouse.database.RowIds;
+import io.gatehouse.definitions.PayloadExpression;
+import io.gatehouse.definitions.PayloadExpression.MappingException;
+import io.gatehouse.definitions.VendorCatalog;
+import io.gatehouse.definitions.VendorDefinition;
 import io.gatehouse.inbox.InboxEntry;
-import io.gatehouse.inbox.VendorEvent;
 
-/** Turns a verified, parsed payload into an {@link InboxEntry}, refusing one that names no event type. */
+/**
+ * Turns a verified, parsed payload into an {@link InboxEntry}: its event type, id and de-duplication key as the
+ * vendor's definition reads them. Refuses a payload that names no event type.
+ */
 @Component
 public class InboxEntries {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboxEntries.class);
+
+    private final VendorCatalog catalog;
+
+    public InboxEntries(VendorCatalog catalog) {
+        this.catalog = catalog;
+    }
 
     /**
      * Longer keys are stored as their SHA-256, so a column width never refuses a real event; so are keys holding
@@ -29,21 +46,41 @@ public class InboxEntries {
     static final int MAX_KEY_LENGTH = 200;
     static final int MAX_TYPE_LENGTH = 200;
 
-    public InboxEntry create(@Body VendorEvent event,
+    public InboxEntry create(@Body Map<String, Object> payload,
                              @ExchangeProperty(IngressExchange.VENDOR) String vendor,
                              @ExchangeProperty(IngressExchange.RAW_BODY) byte[] rawBody,
                              @ExchangeProperty(IngressExchange.RECEIVED_AT) Instant receivedAt,
                              @ExchangeProperty(IngressExchange.DELIVERY_ID) String deliveryId) {
-        if (event == null || event.eventType() == null || event.eventType().isBlank()) {
+        VendorDefinition definition = catalog.get(vendor);
+        String eventType = read(definition, definition.eventType(), payload);
+        if (eventType == null) {
             throw WebhookRejection.badRequest("missing_event_type",
                     "the payload names no " + vendor + " event type");
         }
         String raw = strictUtf8(rawBody);
+        String eventId = read(definition, definition.eventId(), payload);
+        String dedupKey = read(definition, definition.dedupKey(), payload);
         // a well-signed event is never refused for lack of an id: the exact body then tells redeliveries apart
-        String key = !isBlank(event.deduplicationKey()) ? event.deduplicationKey()
+        String key = !isBlank(dedupKey) ? dedupKey
                 : !isBlank(deliveryId) ? deliveryId : "body:" + sha256(rawBody);
-        return new InboxEntry(RowIds.next(), vendor, bounded(key), truncate(event.vendorEventId()),
-                truncate(event.eventType()), receivedAt, raw, event);
+        return new InboxEntry(RowIds.next(), vendor, bounded(key), truncate(eventId),
+                truncate(eventType), receivedAt, raw, payload);
+    }
+
+    /**
+     * What an expression of the definition reads in the payload. An expression that fails on a payload reads
+     * nothing: the event is still stored (by its body's digest), never refused for a definition's mistake.
+     */
+    private static String read(VendorDefinition definition, PayloadExpression expression, Object payload) {
+        if (expression == null) {
+            return null;
+        }
+        try {
+            return expression.text(payload);
+        } catch (MappingException e) {
+            LOG.warn("vendor={} {}: {}", definition.name(), definition.file(), e.getMessage());
+            return null;
+        }
     }
 
     private static String strictUtf8(byte[] body) {

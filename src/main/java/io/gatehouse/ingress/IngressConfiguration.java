@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-import io.gatehouse.normalize.VendorNormalizer;
+import io.gatehouse.definitions.VendorCatalog;
+import io.gatehouse.definitions.VendorDefinition;
 
 /** Wiring that the webhook ingress needs outside Camel. */
 @Configuration(proxyBeanMethods = false)
@@ -25,10 +26,11 @@ public class IngressConfiguration {
 
     @Bean
     FilterRegistrationBean<RawWebhookBodyFilter> rawWebhookBodyFilter(IngressProperties properties,
-            List<VendorNormalizer> vendors, WebhookReplies replies) {
+            VendorCatalog catalog, WebhookReplies replies) {
         var registration = new FilterRegistrationBean<>(new RawWebhookBodyFilter(
                 properties.maxBodySize().toBytes(), properties.bodyReadTimeout(),
-                vendors.stream().map(VendorNormalizer::vendor).collect(Collectors.toSet()), replies));
+                catalog.all().stream().collect(Collectors.toMap(VendorDefinition::path, VendorDefinition::name)),
+                replies));
         registration.addUrlPatterns("/webhooks/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
         return registration;

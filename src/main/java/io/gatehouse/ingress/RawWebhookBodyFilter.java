@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.AsyncContext;
@@ -44,20 +44,19 @@ public class RawWebhookBodyFilter extends OncePerRequestFilter {
     /** Request attribute set when the body exceeds the limit; its value is the size seen or declared. */
     public static final String TOO_LARGE = "gatehouse.bodyTooLarge";
 
-    private static final String PATH_PREFIX = "/webhooks/";
     /** Bytes read at a time; a webhook is usually smaller. */
     private static final int CHUNK = 4096;
 
     private final long maxBodyBytes;
     private final Duration bodyReadTimeout;
-    private final Set<String> vendors;
+    private final Map<String, String> vendorsByPath;
     private final WebhookReplies replies;
 
-    public RawWebhookBodyFilter(long maxBodyBytes, Duration bodyReadTimeout, Set<String> vendors,
+    public RawWebhookBodyFilter(long maxBodyBytes, Duration bodyReadTimeout, Map<String, String> vendorsByPath,
                                 WebhookReplies replies) {
         this.maxBodyBytes = maxBodyBytes;
         this.bodyReadTimeout = bodyReadTimeout;
-        this.vendors = Set.copyOf(vendors);
+        this.vendorsByPath = Map.copyOf(vendorsByPath);
         this.replies = replies;
     }
 
@@ -102,11 +101,9 @@ public class RawWebhookBodyFilter extends OncePerRequestFilter {
         request.getInputStream().setReadListener(reader);
     }
 
-    /** The vendor named by the path, for the metric's tag: one of a fixed set, never what the request says. */
+    /** The vendor served at the path, for the metric's tag: one of those defined, never what the request says. */
     private String vendor(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        String name = path.startsWith(PATH_PREFIX) ? path.substring(PATH_PREFIX.length()) : "";
-        return vendors.contains(name) ? name : "unknown";
+        return vendorsByPath.getOrDefault(request.getRequestURI(), "unknown");
     }
 
     /** Collects the body as it arrives, then dispatches the request on; or answers 408 when the deadline passes. */

@@ -17,6 +17,8 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
+import io.gatehouse.definitions.VendorCatalog;
+import io.gatehouse.definitions.VendorDefinition;
 import io.gatehouse.inbox.InboxEntry;
 import io.gatehouse.telemetry.GatehouseMetrics;
 
@@ -31,8 +33,11 @@ public class WebhookReplies {
 
     private final ObjectMapper json;
     private final GatehouseMetrics metrics;
+    private final String servedPaths;
 
-    public WebhookReplies(ObjectMapper json, GatehouseMetrics metrics) {
+    public WebhookReplies(ObjectMapper json, GatehouseMetrics metrics, VendorCatalog catalog) {
+        this.servedPaths = catalog.all().stream().map(VendorDefinition::path).sorted()
+                .collect(java.util.stream.Collectors.joining(", "));
         this.json = json;
         this.metrics = metrics;
     }
@@ -55,7 +60,7 @@ public class WebhookReplies {
     public void unknownVendor(Exchange exchange) {
         metrics.webhookRejected(vendor(exchange), 404, "unknown_vendor");
         write(exchange.getMessage(), 404, error("unknown_vendor",
-                "no vendor is served at this path; use /webhooks/seam, /webhooks/tedee or /webhooks/verkada"));
+                "no vendor is served at this path; Gatehouse serves " + servedPaths));
     }
 
     /** Replies to an exception caught by the shared error handler in routes/errors.camel.yaml. */

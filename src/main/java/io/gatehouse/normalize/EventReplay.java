@@ -49,7 +49,7 @@ public class EventReplay {
                     "replay: " + e.getClass().getSimpleName(), id);
             return Optional.of("failed");
         }
-        producer.send("direct:normalize-" + entry.vendor(), exchange -> {
+        producer.send("direct:normalize", exchange -> {
             exchange.setProperty("inboxEntry", entry);
             exchange.setProperty(REPLAY, true);
             exchange.getIn().setBody(entry);

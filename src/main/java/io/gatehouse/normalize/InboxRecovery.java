@@ -5,33 +5,29 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.stereotype.Component;
 
+import io.gatehouse.definitions.VendorCatalog;
 import io.gatehouse.inbox.InboxEntry;
-import io.gatehouse.inbox.VendorEvent;
 
 /**
  * Finds the inbox rows that were acknowledged but never normalized (the process stopped between the 202 and the
- * normalization) and turns them back into inbox entries, parsed with their vendor's model.
+ * normalization) and turns them back into inbox entries, their payload parsed again.
  */
 @Component
 public class InboxRecovery {
 
-    private final Map<String, Class<? extends VendorEvent>> payloadTypes;
+    private final VendorCatalog catalog;
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration grace;
 
-    public InboxRecovery(List<VendorNormalizer> normalizers, ObjectMapper json, Clock clock,
-                         RecoveryProperties recovery) {
-        this.payloadTypes = normalizers.stream()
-                .collect(Collectors.toUnmodifiableMap(VendorNormalizer::vendor, VendorNormalizer::payloadType));
+    public InboxRecovery(VendorCatalog catalog, ObjectMapper json, Clock clock, RecoveryProperties recovery) {
+        this.catalog = catalog;
         this.json = json;
         this.clock = clock;
         this.grace = recovery.grace();
@@ -45,15 +41,14 @@ public class InboxRecovery {
     /** Rebuilds the inbox entry of a stored row. */
     public InboxEntry toEntry(Map<String, Object> row) throws IOException {
         String vendor = (String) row.get("vendor");
-        Class<? extends VendorEvent> type = payloadTypes.get(vendor);
-        if (type == null) {
+        if (!catalog.defines(vendor)) {
             throw new IllegalStateException("inbox row " + row.get("id") + " names vendor '" + vendor
                     + "', which this Gatehouse does not serve");
         }
         String raw = text(row.get("raw_body"));
         return new InboxEntry((String) row.get("id"), vendor, (String) row.get("dedup_key"),
                 (String) row.get("vendor_event_id"), (String) row.get("vendor_event_type"),
-                toInstant(row.get("received_at")), raw, json.readValue(raw, type));
+                toInstant(row.get("received_at")), raw, json.readValue(raw, Map.class));
     }
 
     /** H2 returns a TEXT column as a Clob, PostgreSQL as a String. */

@@ -30,7 +30,7 @@ public class SeamDirectoryApi implements VendorDirectoryApi {
     }
 
     @Override
-    public String vendor() {
+    public String name() {
         return "seam";
     }
 

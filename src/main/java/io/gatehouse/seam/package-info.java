@@ -1,2 +1,2 @@
-/** Seam: its webhook model, its Svix (Standard Webhooks) signature check and its normalizer. */
+/** Seam's API as a directory of names (devices, access codes) for enrichment; vendor-definitions/seam.yaml names it. */
 package io.gatehouse.seam;

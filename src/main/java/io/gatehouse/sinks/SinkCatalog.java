@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 import io.gatehouse.alerting.RuleCompiler;
-import io.gatehouse.normalize.VendorNormalizer;
+import io.gatehouse.definitions.VendorCatalog;
 import io.gatehouse.sinks.SinksProperties.Target;
 
 /**
@@ -27,8 +27,8 @@ public class SinkCatalog {
 
     private final List<Sink> sinks;
 
-    public SinkCatalog(SinksProperties properties, List<VendorNormalizer> normalizers) {
-        Set<String> vendors = normalizers.stream().map(VendorNormalizer::vendor).collect(Collectors.toSet());
+    public SinkCatalog(SinksProperties properties, VendorCatalog catalog) {
+        Set<String> vendors = catalog.names();
         RuleCompiler compiler = new RuleCompiler(vendors, Set.of());
         List<Sink> compiled = new ArrayList<>();
         for (Map.Entry<String, Target> entry : properties.targets().entrySet()) {

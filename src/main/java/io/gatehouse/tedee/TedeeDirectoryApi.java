@@ -29,7 +29,7 @@ public class TedeeDirectoryApi implements VendorDirectoryApi {
     }
 
     @Override
-    public String vendor() {
+    public String name() {
         return "tedee";
     }
 

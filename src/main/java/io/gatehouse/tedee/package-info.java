@@ -1,2 +1,2 @@
-/** Tedee: its cloud webhook model, its shared-token check and its normalizer. */
+/** Tedee's API as a directory of names (locks) for enrichment; vendor-definitions/tedee.yaml names it. */
 package io.gatehouse.tedee;

@@ -85,6 +85,13 @@ public class GatehouseMetrics {
         }
     }
 
+    /** A well-signed event whose type its vendor's type table does not name: stored as unknown. */
+    public void eventTypeUnmapped(String vendor) {
+        Counter.builder("gatehouse.events.unmapped")
+                .description("Events stored as unknown: their vendor's type table does not name their type")
+                .tag("vendor", vendor).register(registry).increment();
+    }
+
     /** Normalization failed; the raw event stays stored with status failed. */
     public void normalizationFailed(String vendor) {
         Counter.builder("gatehouse.events.failed").description("Events whose normalization failed (kept, replayable)")

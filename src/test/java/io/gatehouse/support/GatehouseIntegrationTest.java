@@ -23,7 +23,7 @@ import io.gatehouse.GatehouseApplication;
         properties = {
                 "gatehouse.vendors.seam.secret=" + SignedWebhooks.SEAM_SECRET,
                 "gatehouse.vendors.verkada.secret=" + SignedWebhooks.VERKADA_SECRET,
-                "gatehouse.vendors.tedee.token=" + SignedWebhooks.TEDEE_TOKEN,
+                "gatehouse.vendors.tedee.secret=" + SignedWebhooks.TEDEE_TOKEN,
                 "gatehouse.api.token=" + SignedWebhooks.API_TOKEN})
 public @interface GatehouseIntegrationTest {
 }

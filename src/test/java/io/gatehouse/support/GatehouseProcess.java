@@ -66,7 +66,7 @@ public final class GatehouseProcess {
             command.addAll(List.of(
                     "--gatehouse.vendors.seam.secret=" + SignedWebhooks.SEAM_SECRET,
                     "--gatehouse.vendors.verkada.secret=" + SignedWebhooks.VERKADA_SECRET,
-                    "--gatehouse.vendors.tedee.token=" + SignedWebhooks.TEDEE_TOKEN,
+                    "--gatehouse.vendors.tedee.secret=" + SignedWebhooks.TEDEE_TOKEN,
                     "--gatehouse.api.token=" + SignedWebhooks.API_TOKEN));
         }
         command.addAll(arguments);

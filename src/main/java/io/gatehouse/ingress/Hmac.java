@@ -1,0 +1,28 @@
+package io.gatehouse.ingress;
+
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** An HMAC over a sequence of byte parts, for the vendors that sign webhooks with a shared secret. */
+final class Hmac {
+
+    private Hmac() {
+    }
+
+    /** {@code algorithm} is a JCA name: HmacSHA256 or HmacSHA1. */
+    static byte[] sign(String algorithm, byte[] key, byte[]... parts) {
+        try {
+            Mac mac = Mac.getInstance(algorithm);
+            mac.init(new SecretKeySpec(key, algorithm));
+            for (byte[] part : parts) {
+                mac.update(part);
+            }
+            return mac.doFinal();
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(algorithm + " is unavailable or the key is empty", e);
+        }
+    }
+}

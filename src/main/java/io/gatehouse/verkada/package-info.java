@@ -1,2 +1,0 @@
-/** Verkada: its notification webhook model, its Verkada-Signature check and its access-control normalizer. */
-package io.gatehouse.verkada;
