@@ -117,7 +117,20 @@ class ConfigurationMetadataTest {
             }
         }
         assertThat(typesByPrefix).isNotEmpty();
+        // the root holds keys of several features (gatehouse.rules; gatehouse.vendors and vendors-dir): each
+        // declared by one type, never twice
+        typesByPrefix.remove("gatehouse");
         assertThat(typesByPrefix).allSatisfy((prefix, types) -> assertThat(types).as(prefix).hasSize(1));
+        Map<String, Set<String>> typesByKey = new TreeMap<>();
+        for (JsonNode file : metadata) {
+            for (JsonNode property : file.path("properties")) {
+                if (property.path("name").asText().startsWith("gatehouse.")) {
+                    typesByKey.computeIfAbsent(property.path("name").asText(), n -> new TreeSet<>())
+                            .add(property.path("sourceType").asText());
+                }
+            }
+        }
+        assertThat(typesByKey).allSatisfy((key, types) -> assertThat(types).as(key).hasSize(1));
     }
 
     /** Camel's {{…}} placeholders read the Spring environment only: a default in a record is invisible to them. */

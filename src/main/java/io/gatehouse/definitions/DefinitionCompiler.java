@@ -54,7 +54,9 @@ final class DefinitionCompiler {
     /** The compiled definition, or null when it has problems. */
     VendorDefinition compile(DefinitionFile definition) {
         String name = definition.name();
-        if (name == null || !NAME.matcher(name).matches()) {
+        if ("dir".equals(name)) {
+            problem("name", "'dir' is reserved: GATEHOUSE_VENDORS_DIR names the folder of vendor definitions");
+        } else if (name == null || !NAME.matcher(name).matches()) {
             problem("name", name == null ? "is missing" : "'" + name + "' must be lower-case letters and digits, "
                     + "starting with a letter (it is also the environment's GATEHOUSE_VENDORS_<NAME>_SECRET)");
         }
@@ -67,10 +69,15 @@ final class DefinitionCompiler {
         PayloadExpression eventId = optional("event-id", definition.eventId());
         PayloadExpression dedupKey = optional("dedup-key", definition.dedupKey());
         FieldMappings common = fields("fields", definition.fields());
+        Map<String, FieldMappings> fieldSets = new LinkedHashMap<>();
+        if (definition.fieldSets() != null) {
+            definition.fieldSets().forEach((setName, set) -> fieldSets.put(setName,
+                    fields("field-sets." + setName, set)));
+        }
         List<TypeMapping> rows = new ArrayList<>();
         List<DefinitionFile.TypeRow> types = definition.types() == null ? List.of() : definition.types();
         for (int i = 0; i < types.size(); i++) {
-            TypeMapping row = typeRow("types[" + i + "]", types.get(i), common);
+            TypeMapping row = typeRow("types[" + i + "]", types.get(i), common, fieldSets);
             if (row != null) {
                 rows.add(row);
             }
@@ -150,7 +157,11 @@ final class DefinitionCompiler {
                 algorithm, encoding, secretEncoding, timestamp ? tolerance(origin, true) : null, null, null);
     }
 
-    /** The header's format as a pattern: literal text, a number of seconds, and a signature without separators. */
+    /**
+     * The header's format as a pattern: its literal text delimits the timestamp and the signature, which are then
+     * checked for what they are (a number of seconds; a signature of the right encoding), so that a malformed value
+     * is refused as such.
+     */
     static Pattern headerPattern(String format) {
         StringBuilder regex = new StringBuilder();
         Matcher matcher = PLACEHOLDER.matcher(format);
@@ -159,7 +170,7 @@ final class DefinitionCompiler {
             if (matcher.start() > last) {
                 regex.append(Pattern.quote(format.substring(last, matcher.start())));
             }
-            regex.append(matcher.group(1).equals("timestamp") ? "(?<timestamp>[0-9]+)" : "(?<signature>[^,;\\s]+)");
+            regex.append(matcher.group(1).equals("timestamp") ? "(?<timestamp>.+?)" : "(?<signature>.*?)");
             last = matcher.end();
         }
         if (last < format.length()) {
@@ -274,7 +285,8 @@ final class DefinitionCompiler {
         return new CodeMapping<>(required(field + ".value", code.value()), Map.copyOf(map), unknown);
     }
 
-    private TypeMapping typeRow(String field, DefinitionFile.TypeRow row, FieldMappings common) {
+    private TypeMapping typeRow(String field, DefinitionFile.TypeRow row, FieldMappings common,
+                                Map<String, FieldMappings> fieldSets) {
         if (row.vendorType() == null || row.vendorType().isBlank()) {
             problem(field + ".vendor-type", "is missing: the vendor's event type, or a pattern with *");
         }
@@ -297,7 +309,17 @@ final class DefinitionCompiler {
             }
         }
         PayloadExpression when = optional(field + ".when", row.when());
-        FieldMappings fields = fields(field + ".fields", row.fields()).over(common);
+        FieldMappings base = common;
+        if (row.fieldSet() != null) {
+            FieldMappings set = fieldSets.get(row.fieldSet());
+            if (set == null) {
+                problem(field + ".field-set", "'" + row.fieldSet() + "' is not one of field-sets: "
+                        + String.join(", ", fieldSets.keySet()));
+            } else {
+                base = set.over(common);
+            }
+        }
+        FieldMappings fields = fields(field + ".fields", row.fields()).over(base);
         if (row.vendorType() == null || canonical == null) {
             return null;
         }
@@ -307,13 +329,14 @@ final class DefinitionCompiler {
 
     /** {@code *} stands for any text; everything else is literal, and case counts (vendors' types are exact). */
     static Pattern glob(String text) {
+        String[] parts = text.split("\\*", -1);
         StringBuilder regex = new StringBuilder();
-        for (String part : text.split("\\*", -1)) {
-            if (!regex.isEmpty()) {
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
                 regex.append(".*");
             }
-            if (!part.isEmpty()) {
-                regex.append(Pattern.quote(part));
+            if (!parts[i].isEmpty()) {
+                regex.append(Pattern.quote(parts[i]));
             }
         }
         return Pattern.compile(regex.toString(), Pattern.DOTALL);

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * A vendor definition file as written (docs/vendors.md#definition-files), before it is checked and compiled.
- * {@code fieldSets} are mappings several type rows share through YAML anchors; each is checked where it is used.
+ * {@code fieldSets} are named mappings that several rows of the type table share ({@code field-set: <name>}).
  */
 record DefinitionFile(String name, String path, Origin origin, String eventType, String eventId, String dedupKey,
                       String directory, Fields fields, Map<String, Fields> fieldSets, List<TypeRow> types) {
@@ -30,6 +30,6 @@ record DefinitionFile(String name, String path, Origin origin, String eventType,
     }
 
     record TypeRow(String vendorType, String when, String canonical, Boolean routine, String severity,
-                   Fields fields) {
+                   String fieldSet, Fields fields) {
     }
 }

@@ -19,7 +19,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record VendorsProperties(Map<String, VendorSettings> vendors, Path vendorsDir) {
 
     public VendorsProperties {
-        vendors = vendors == null ? Map.of() : Map.copyOf(vendors);
+        vendors = vendors == null ? Map.of() : vendors.entrySet().stream()
+                .filter(vendor -> vendor.getValue() != VendorSettings.NOT_SETTINGS)
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The vendor's settings; a vendor without any is verified and has no secret, so its webhooks are refused. */
@@ -37,6 +39,9 @@ public record VendorsProperties(Map<String, VendorSettings> vendors, Path vendor
      *                           a replay; empty for the definition's own (5 minutes unless it says otherwise)
      */
     public record VendorSettings(List<String> secret, Boolean verify, Duration timestampTolerance) {
+
+        /** A plain value found where a vendor's settings belong ({@link PlainValueUnderVendors}); left out. */
+        static final VendorSettings NOT_SETTINGS = new VendorSettings(List.of(), false, null);
 
         public VendorSettings {
             secret = secret == null ? List.of()

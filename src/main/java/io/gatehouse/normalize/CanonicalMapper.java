@@ -1,6 +1,7 @@
 package io.gatehouse.normalize;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Body;
@@ -48,8 +49,7 @@ public class CanonicalMapper {
                 .site(ref(fields.site(), payload))
                 .actor(ref(fields.actor(), payload));
         if (fields.occurredAt() != null) {
-            Object asSent = fields.occurredAt().value().evaluate(payload);
-            event.occurredAt(time(fields.occurredAt(), asSent), asSent);
+            occurredAt(event, fields.occurredAt(), fields.occurredAt().value().evaluate(payload));
         }
         if (fields.method() != null) {
             event.method(fields.method().resolve(payload));
@@ -78,7 +78,28 @@ public class CanonicalMapper {
         return expression == null ? null : expression.text(payload);
     }
 
-    /** The vendor's time in the format its definition names; null when it cannot be read (the receipt dates it). */
+    /**
+     * When the event happened: the mapping may give several candidates ({@code [data.eventTime, timestamp]}), of
+     * which the first that reads as a time counts. When none does, the event is dated by its receipt and the first
+     * value sent is kept ({@link AccessEventBuilder#occurredAt(Instant, Object)}).
+     */
+    private static void occurredAt(AccessEventBuilder event, TimeMapping mapping, Object value) {
+        List<?> candidates = value instanceof List<?> list ? list : java.util.Collections.singletonList(value);
+        Object firstSent = null;
+        for (Object candidate : candidates) {
+            Instant time = time(mapping, candidate);
+            if (time != null) {
+                event.occurredAt(time, candidate);
+                return;
+            }
+            if (firstSent == null) {
+                firstSent = candidate;
+            }
+        }
+        event.occurredAt(null, firstSent);
+    }
+
+    /** The vendor's time in the format its definition names; null when it cannot be read. */
     static Instant time(TimeMapping mapping, Object value) {
         return switch (mapping.format()) {
             case ISO -> value instanceof String text ? Timestamps.parseIso(text) : null;

@@ -1,11 +1,13 @@
 package io.gatehouse.config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
-import io.gatehouse.config.VendorsProperties.SignedVendor;
-import io.gatehouse.config.VendorsProperties.TokenVendor;
+import io.gatehouse.definitions.VendorsProperties;
+import io.gatehouse.definitions.VendorsProperties.VendorSettings;
 
-/** VendorsProperties as application.yaml makes them (verified, no secrets), with one source replaced per test. */
+/** VendorsProperties as application.yaml makes them (verified, no secrets), with one vendor's settings per test. */
 public final class TestVendorsProperties {
 
     public static final Duration TOLERANCE = Duration.ofMinutes(5);
@@ -13,29 +15,40 @@ public final class TestVendorsProperties {
     private TestVendorsProperties() {
     }
 
-    public static SignedVendor signed(String secret) {
-        return new SignedVendor(secret, true, TOLERANCE);
+    public static VendorSettings signed(String secret) {
+        return new VendorSettings(secret == null ? List.of() : List.of(secret), true, TOLERANCE);
     }
 
-    public static SignedVendor unverified() {
-        return new SignedVendor(null, false, TOLERANCE);
+    /** A vendor proving itself with a shared token (no timestamp). */
+    public static VendorSettings token(String token, boolean verify) {
+        return new VendorSettings(list(token), verify, null);
     }
 
-    public static VendorsProperties withSeam(SignedVendor seam) {
-        return new VendorsProperties(seam, signed(null), new TokenVendor(null, true));
+    public static VendorSettings unverified() {
+        return new VendorSettings(List.of(), false, TOLERANCE);
     }
 
-    public static VendorsProperties withVerkada(SignedVendor verkada) {
-        return new VendorsProperties(signed(null), verkada, new TokenVendor(null, true));
+    public static VendorsProperties withSeam(VendorSettings seam) {
+        return new VendorsProperties(Map.of("seam", seam), null);
     }
 
-    public static VendorsProperties withTedee(TokenVendor tedee) {
-        return new VendorsProperties(signed(null), signed(null), tedee);
+    public static VendorsProperties withVerkada(VendorSettings verkada) {
+        return new VendorsProperties(Map.of("verkada", verkada), null);
     }
 
-    /** Every source with the given secret or token, verified or not. */
+    public static VendorsProperties withTedee(VendorSettings tedee) {
+        return new VendorsProperties(Map.of("tedee", tedee), null);
+    }
+
+    /** Every vendor with the given secret, verified or not. */
     public static VendorsProperties of(String seamSecret, String verkadaSecret, String tedeeToken, boolean verify) {
-        return new VendorsProperties(new SignedVendor(seamSecret, verify, TOLERANCE),
-                new SignedVendor(verkadaSecret, verify, TOLERANCE), new TokenVendor(tedeeToken, verify));
+        return new VendorsProperties(Map.of(
+                "seam", new VendorSettings(list(seamSecret), verify, TOLERANCE),
+                "verkada", new VendorSettings(list(verkadaSecret), verify, TOLERANCE),
+                "tedee", new VendorSettings(list(tedeeToken), verify, null)), null);
+    }
+
+    private static List<String> list(String secret) {
+        return secret == null ? List.of() : List.of(secret);
     }
 }

@@ -19,6 +19,7 @@ import io.gatehouse.event.AccessEvent;
 import io.gatehouse.event.AccessEventBuilder;
 import io.gatehouse.event.EventType;
 import io.gatehouse.event.Ref;
+import io.gatehouse.support.VendorFixtures;
 
 class VendorLookupsTest {
 
@@ -28,9 +29,19 @@ class VendorLookupsTest {
         Function<String, CompletableFuture<Optional<VendorName>>> answer;
         boolean configured = true;
 
+        final String name;
+
+        FakeApi(String name) {
+            this.name = name;
+        }
+
+        FakeApi() {
+            this("seam");
+        }
+
         @Override
-        public String vendor() {
-            return "seam";
+        public String name() {
+            return name;
         }
 
         @Override
@@ -67,7 +78,10 @@ class VendorLookupsTest {
 
     final FakeApi api = new FakeApi();
     final TestClock clock = new TestClock();
-    final VendorLookups lookups = new VendorLookups(List.of(api), new EnrichmentProperties(Duration.ofMillis(200),
+    /** The other directory the shipped definitions name, unused here. */
+    final FakeApi tedee = new FakeApi("tedee");
+    final VendorLookups lookups = new VendorLookups(List.of(api, tedee), VendorFixtures.catalog(),
+            new EnrichmentProperties(Duration.ofMillis(200),
             Duration.ofSeconds(30), new EnrichmentProperties.Cache(100, Duration.ofHours(1)),
             new EnrichmentProperties.VendorApi("key", null), new EnrichmentProperties.VendorApi(null, null)), clock);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -16,23 +17,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.gatehouse.inbox.InboxEntry;
-import io.gatehouse.inbox.VendorEvent;
-import io.gatehouse.seam.SeamEvent;
 import io.gatehouse.support.VendorFixtures;
-import io.gatehouse.tedee.TedeeWebhook;
-import io.gatehouse.verkada.VerkadaWebhook;
 
 /** What the inbox stores for a verified payload, and which payloads it refuses. */
 class InboxEntriesTest {
 
     private static final Instant RECEIVED_AT = Instant.parse("2025-06-01T12:00:00Z");
 
-    private final InboxEntries entries = new InboxEntries();
+    private final InboxEntries entries = new InboxEntries(VendorFixtures.catalog());
 
     @Test
     void createsAnEntryWithTheRawBodyTheModelAndTheVendorsIds() {
         String body = VendorFixtures.text("verkada", "door_remote_unlock_accepted");
-        VerkadaWebhook webhook = VendorFixtures.parse(body, VerkadaWebhook.class);
+        Map<String, Object> webhook = VendorFixtures.parse(body);
 
         InboxEntry entry = create("verkada", webhook, body.getBytes(StandardCharsets.UTF_8), null);
 
@@ -49,7 +46,7 @@ class InboxEntriesTest {
     @Test
     void givesEachEntryItsOwnId() {
         byte[] body = VendorFixtures.text("seam", "lock.locked").getBytes(StandardCharsets.UTF_8);
-        SeamEvent event = seam(VendorFixtures.tree("seam", "lock.locked"));
+        Map<String, Object> event = seam(VendorFixtures.tree("seam", "lock.locked"));
 
         assertThat(create("seam", event, body, null).id()).isNotEqualTo(create("seam", event, body, null).id());
     }
@@ -77,7 +74,7 @@ class InboxEntriesTest {
 
     @Test
     void refusesABodyThatIsNotValidUtf8() {
-        SeamEvent event = seam(VendorFixtures.tree("seam", "lock.locked"));
+        Map<String, Object> event = seam(VendorFixtures.tree("seam", "lock.locked"));
         byte[] latin1 = "{\"event_type\":\"lock.locked\",\"note\":\"Zoë\"}".getBytes(StandardCharsets.ISO_8859_1);
 
         WebhookRejection rejection = rejection("seam", event, latin1, null);
@@ -90,7 +87,7 @@ class InboxEntriesTest {
     void keepsAValidNonAsciiUtf8BodyExactly() {
         String body = "{\"event_type\":\"lock.locked\",\"event_id\":\"e1\",\"note\":\"Zoë Ångström, 東京\"}";
 
-        InboxEntry entry = create("seam", VendorFixtures.parse(body, SeamEvent.class),
+        InboxEntry entry = create("seam", VendorFixtures.parse(body),
                 body.getBytes(StandardCharsets.UTF_8), null);
 
         assertThat(entry.rawBody()).isEqualTo(body);
@@ -115,7 +112,7 @@ class InboxEntriesTest {
         InboxEntry entry = create("seam", seam(payload), payload.toString().getBytes(), "svix:msg_2nVrXf");
 
         assertThat(entry.deduplicationKey()).isEqualTo("svix:msg_2nVrXf");
-        assertThat(entry.vendorEventId()).isEqualTo(eventId);
+        assertThat(entry.vendorEventId()).isNull();   // a blank id is no id
     }
 
     @Test
@@ -222,7 +219,7 @@ class InboxEntriesTest {
         ObjectNode unlocked = locked.deepCopy();
         ((ObjectNode) unlocked.get("data")).put("state", 2);
 
-        assertThat(tedee(unlocked).deduplicationKey()).isNotEqualTo(tedee(locked).deduplicationKey());
+        assertThat(tedeeKey(unlocked)).isNotEqualTo(tedeeKey(locked));
     }
 
     @Test
@@ -233,8 +230,8 @@ class InboxEntriesTest {
         ObjectNode otherTime = original.deepCopy();
         ((ObjectNode) otherTime.get("data")).put("eventTime", "2022-11-09T14:16:28.327Z");
 
-        assertThat(tedee(otherDevice).deduplicationKey()).isNotEqualTo(tedee(original).deduplicationKey());
-        assertThat(tedee(otherTime).deduplicationKey()).isNotEqualTo(tedee(original).deduplicationKey());
+        assertThat(tedeeKey(otherDevice)).isNotEqualTo(tedeeKey(original));
+        assertThat(tedeeKey(otherTime)).isNotEqualTo(tedeeKey(original));
     }
 
     @Test
@@ -242,32 +239,37 @@ class InboxEntriesTest {
         String body = "{\"event\":\"user-added-to-organization\",\"timestamp\":\"2024-02-12T08:30:01.512Z\","
                 + "\"userIdentity\":\"0f1e2d3c\",\"data\":{\"organizationId\":4711}}";
 
-        InboxEntry entry = create("tedee", VendorFixtures.parse(body, TedeeWebhook.class),
+        InboxEntry entry = create("tedee", VendorFixtures.parse(body),
                 body.getBytes(StandardCharsets.UTF_8), null);
 
         assertThat(entry.deduplicationKey()).isNotBlank();
     }
 
-    private InboxEntry create(String vendor, VendorEvent event, byte[] body, String deliveryId) {
+    private InboxEntry create(String vendor, Map<String, Object> event, byte[] body, String deliveryId) {
         return entries.create(event, vendor, body, RECEIVED_AT, deliveryId);
     }
 
-    private WebhookRejection rejection(String vendor, VendorEvent event, byte[] body, String deliveryId) {
+    private WebhookRejection rejection(String vendor, Map<String, Object> event, byte[] body, String deliveryId) {
         WebhookRejection rejection = catchThrowableOfType(WebhookRejection.class,
                 () -> create(vendor, event, body, deliveryId));
         assertThat(rejection).as("a WebhookRejection").isNotNull();
         return rejection;
     }
 
-    private static SeamEvent seam(ObjectNode payload) {
-        return VendorFixtures.parse(payload.toString(), SeamEvent.class);
+    private static Map<String, Object> seam(ObjectNode payload) {
+        return VendorFixtures.parse(payload.toString());
     }
 
-    private static VerkadaWebhook verkada(ObjectNode payload) {
-        return VendorFixtures.parse(payload.toString(), VerkadaWebhook.class);
+    private static Map<String, Object> verkada(ObjectNode payload) {
+        return VendorFixtures.parse(payload.toString());
     }
 
-    private static TedeeWebhook tedee(ObjectNode payload) {
-        return VendorFixtures.parse(payload.toString(), TedeeWebhook.class);
+    private String tedeeKey(ObjectNode payload) {
+        return create("tedee", tedee(payload), payload.toString().getBytes(StandardCharsets.UTF_8), null)
+                .deduplicationKey();
+    }
+
+    private static Map<String, Object> tedee(ObjectNode payload) {
+        return VendorFixtures.parse(payload.toString());
     }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import io.gatehouse.inbox.InboxEntry;
 import io.gatehouse.inbox.InboxWriter;
-import io.gatehouse.inbox.VendorEvent;
+import io.gatehouse.support.VendorFixtures;
 import io.gatehouse.support.YamlRoute;
 import io.gatehouse.telemetry.GatehouseMetrics;
 
@@ -43,9 +43,6 @@ class InboxRouterTest {
     static CamelContext camel;
     static MockEndpoint findInboxId;
 
-    record Event(String eventType, String vendorEventId, String deduplicationKey) implements VendorEvent {
-    }
-
     /** Every event is of the alert lane here: the lanes are not this router's concern. */
     public static class NoRoutineLane {
         public boolean isRoutine() {
@@ -57,10 +54,11 @@ class InboxRouterTest {
     static void start() throws Exception {
         ObjectMapper json = new ObjectMapper();
         camel = YamlRoute.load("ingress/inbox.camel.yaml", "store-in-inbox", Map.of(
-                        "inboxEntries", new InboxEntries(),
+                        "inboxEntries", new InboxEntries(VendorFixtures.catalog()),
                         "inboxWriter", INBOX,
                         "webhookReplies", new WebhookReplies(json,
-                                new GatehouseMetrics(new SimpleMeterRegistry(), Clock.systemUTC(), null)),
+                                new GatehouseMetrics(new SimpleMeterRegistry(), Clock.systemUTC(), null),
+                                VendorFixtures.catalog()),
                         "normalizationLanes", new NoRoutineLane()),
                 Map.of("gatehouse.normalization.routine.queue-size", "10",
                         "gatehouse.normalization.alerting.queue-size", "10"),
@@ -88,7 +86,7 @@ class InboxRouterTest {
         when(INBOX.commit(any())).thenReturn(true);
         findInboxId.expectedMessageCount(0);
 
-        Exchange reply = send(new Event("lock.unlocked", "evt_1", "evt_1"));
+        Exchange reply = send(seamEvent("evt_1"));
 
         assertThat(reply.getException()).isNull();
         assertThat(reply.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(202);
@@ -105,7 +103,7 @@ class InboxRouterTest {
         findInboxId.expectedMessageCount(1);
         findInboxId.whenAnyExchangeReceived(exchange -> exchange.getIn().setBody("first-id"));
 
-        Exchange reply = send(new Event("lock.unlocked", "evt_2", "evt_2"));
+        Exchange reply = send(seamEvent("evt_2"));
 
         assertThat(reply.getException()).isNull();
         assertThat(reply.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(200);
@@ -116,7 +114,11 @@ class InboxRouterTest {
         assertThat(handedToNormalization()).isZero();
     }
 
-    private static Exchange send(VendorEvent event) {
+    private static Map<String, Object> seamEvent(String id) {
+        return VendorFixtures.parse("{\"event_type\":\"lock.unlocked\",\"event_id\":\"" + id + "\"}");
+    }
+
+    private static Exchange send(Map<String, Object> event) {
         return camel.createProducerTemplate().send("direct:store-in-inbox", exchange -> {
             exchange.setProperty(IngressExchange.VENDOR, "seam");
             exchange.setProperty(IngressExchange.RAW_BODY, "{}".getBytes(StandardCharsets.UTF_8));

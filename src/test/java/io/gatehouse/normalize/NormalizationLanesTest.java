@@ -2,8 +2,6 @@ package io.gatehouse.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,22 +10,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.gatehouse.event.EventsProperties;
 import io.gatehouse.inbox.InboxEntry;
-import io.gatehouse.inbox.VendorEvent;
-import io.gatehouse.seam.SeamEvent;
-import io.gatehouse.seam.SeamNormalizer;
 import io.gatehouse.support.VendorFixtures;
-import io.gatehouse.tedee.TedeeNormalizer;
-import io.gatehouse.tedee.TedeeWebhook;
-import io.gatehouse.verkada.VerkadaNormalizer;
-import io.gatehouse.verkada.VerkadaWebhook;
 
 /** Which vendor events are routine; anything that may raise an alert must take the alert lane. */
 class NormalizationLanesTest {
 
-    private final NormalizationLanes lanes = new NormalizationLanes(List.of(new SeamNormalizer(),
-            new VerkadaNormalizer(), new TedeeNormalizer(new EventsProperties(Map.of(), 20))));
+    private final NormalizationLanes lanes = new NormalizationLanes(VendorFixtures.catalog());
 
     private static final Set<String> ROUTINE = Set.of(
             "seam/lock.locked", "seam/lock.unlocked", "seam/device.connected",
@@ -38,13 +27,8 @@ class NormalizationLanesTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"seam", "verkada", "tedee"})
     void onlyTheRoutineEventsOfEachVendorTakeTheRoutineLane(String vendor) {
-        Class<? extends VendorEvent> model = switch (vendor) {
-            case "seam" -> SeamEvent.class;
-            case "verkada" -> VerkadaWebhook.class;
-            default -> TedeeWebhook.class;
-        };
         for (String name : VendorFixtures.names(vendor)) {
-            InboxEntry entry = VendorFixtures.fixture(vendor, name, model);
+            InboxEntry entry = VendorFixtures.fixture(vendor, name);
             assertThat(lanes.isRoutine(entry)).as(vendor + "/" + name).isEqualTo(ROUTINE.contains(vendor + "/" + name));
         }
     }
@@ -54,6 +38,6 @@ class NormalizationLanesTest {
     void aJammedOrUnknownTedeeLockTakesTheAlertLane(int state, boolean routine) {
         ObjectNode payload = VendorFixtures.tree("tedee", "lock-status-changed");
         ((ObjectNode) payload.get("data")).put("state", state);
-        assertThat(lanes.isRoutine(VendorFixtures.entry("tedee", payload, TedeeWebhook.class))).isEqualTo(routine);
+        assertThat(lanes.isRoutine(VendorFixtures.entry("tedee", payload))).isEqualTo(routine);
     }
 }

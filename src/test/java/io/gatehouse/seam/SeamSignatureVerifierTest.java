@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
 
 import com.svix.Webhook;
 
-import io.gatehouse.config.VendorsProperties.SignedVendor;
+import io.gatehouse.definitions.VendorsProperties.VendorSettings;
 import io.gatehouse.config.TestVendorsProperties;
 import io.gatehouse.ingress.IngressExchange;
 import io.gatehouse.ingress.TestExchanges;
 import io.gatehouse.ingress.WebhookRejection;
+import io.gatehouse.support.VendorVerifier;
 import io.gatehouse.support.VendorFixtures;
 
 /** Seam webhooks signed by the real Svix library, checked by the verifier as the seam-ingress route calls it. */
@@ -33,7 +34,7 @@ class SeamSignatureVerifierTest {
     private static final String MSG_ID = "msg_2nVrXfgXGgLkb1TnWhyHVvNnRho";
     private static final String BODY = VendorFixtures.text("seam", "lock.unlocked");
 
-    private final SeamSignatureVerifier verifier = verifier(TestVendorsProperties.signed(SECRET));
+    private final VendorVerifier verifier = verifier(TestVendorsProperties.signed(SECRET));
 
     @Test
     void acceptsSeamWebhookSignedWithTheConfiguredSecret() {
@@ -189,7 +190,7 @@ class SeamSignatureVerifierTest {
 
     @Test
     void refusesEveryWebhookWhenNoSecretIsConfigured() {
-        SeamSignatureVerifier unconfigured = verifier(TestVendorsProperties.signed(null));
+        VendorVerifier unconfigured = verifier(TestVendorsProperties.signed(null));
         Exchange exchange = svixRequest(BODY, NOW, sign(SECRET, MSG_ID, NOW, BODY));
 
         WebhookRejection rejection = catchThrowableOfType(WebhookRejection.class,
@@ -201,7 +202,7 @@ class SeamSignatureVerifierTest {
 
     @Test
     void refusesEveryWebhookWhenTheSecretIsBlank() {
-        SeamSignatureVerifier unconfigured = verifier(TestVendorsProperties.signed("  "));
+        VendorVerifier unconfigured = verifier(TestVendorsProperties.signed("  "));
 
         WebhookRejection rejection = catchThrowableOfType(WebhookRejection.class,
                 () -> unconfigured.verify(request(BODY)));
@@ -211,14 +212,14 @@ class SeamSignatureVerifierTest {
 
     @Test
     void acceptsAnUnsignedWebhookWhenVerificationIsSwitchedOff() {
-        SeamSignatureVerifier trial = verifier(TestVendorsProperties.unverified());
+        VendorVerifier trial = verifier(TestVendorsProperties.unverified());
 
         assertThatCode(() -> trial.verify(request(BODY))).doesNotThrowAnyException();
     }
 
     @Test
     void acceptsAWebhookWithAWrongSignatureWhenVerificationIsSwitchedOff() {
-        SeamSignatureVerifier trial = verifier(new SignedVendor(SECRET, false, TestVendorsProperties.TOLERANCE));
+        VendorVerifier trial = verifier(new VendorSettings(java.util.List.of(SECRET), false, TestVendorsProperties.TOLERANCE));
         Exchange exchange = svixRequest(BODY, NOW, sign(OTHER_SECRET, MSG_ID, NOW, BODY));
 
         assertThatCode(() -> trial.verify(exchange)).doesNotThrowAnyException();
@@ -253,15 +254,15 @@ class SeamSignatureVerifierTest {
 
     @Test
     void acceptsTheSecretWithoutItsWhsecPrefix() {
-        SeamSignatureVerifier unprefixed = verifier(
+        VendorVerifier unprefixed = verifier(
                 TestVendorsProperties.signed(SECRET.substring("whsec_".length())));
         Exchange exchange = svixRequest(BODY, NOW, sign(SECRET, MSG_ID, NOW, BODY));
 
         assertThatCode(() -> unprefixed.verify(exchange)).doesNotThrowAnyException();
     }
 
-    private static SeamSignatureVerifier verifier(SignedVendor seam) {
-        return new SeamSignatureVerifier(TestVendorsProperties.withSeam(seam), CLOCK);
+    private static VendorVerifier verifier(VendorSettings seam) {
+        return VendorVerifier.of("seam", TestVendorsProperties.withSeam(seam), CLOCK);
     }
 
     private static String secret(String key) {

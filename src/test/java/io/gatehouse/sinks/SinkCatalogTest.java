@@ -14,12 +14,11 @@ import io.gatehouse.alerting.RulesProperties.Match;
 import io.gatehouse.event.AccessEventBuilder;
 import io.gatehouse.event.EventType;
 import io.gatehouse.event.Ref;
-import io.gatehouse.inbox.VendorEvent;
-import io.gatehouse.normalize.VendorNormalizer;
 import io.gatehouse.sinks.SinksProperties.CloudEventsHttp;
 import io.gatehouse.sinks.SinksProperties.Kafka;
 import io.gatehouse.sinks.SinksProperties.SplunkHec;
 import io.gatehouse.sinks.SinksProperties.Target;
+import io.gatehouse.support.VendorFixtures;
 
 class SinkCatalogTest {
 
@@ -28,19 +27,8 @@ class SinkCatalogTest {
             "gatehouse:access_event", Duration.ofSeconds(10));
 
     static SinkCatalog catalog(Map<String, Target> targets) {
-        VendorNormalizer verkada = new VendorNormalizer() {
-            @Override
-            public String vendor() {
-                return "verkada";
-            }
-
-            @Override
-            public Class<? extends VendorEvent> payloadType() {
-                return VendorEvent.class;
-            }
-        };
         return new SinkCatalog(new SinksProperties(Duration.ofMillis(500), 200, Duration.ofSeconds(30), targets),
-                List.of(verkada));
+                VendorFixtures.catalog());
     }
 
     static Match match(List<String> types, List<String> vendors) {

@@ -10,19 +10,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.gatehouse.definitions.VendorCatalog;
+import io.gatehouse.definitions.VendorsProperties;
+import io.gatehouse.event.AccessEvent;
+import io.gatehouse.event.EventsProperties;
 import io.gatehouse.inbox.InboxEntry;
-import io.gatehouse.inbox.VendorEvent;
 import io.gatehouse.ingress.InboxEntries;
+import io.gatehouse.normalize.CanonicalMapper;
 
 /**
- * Vendor payloads from src/test/resources/&lt;vendor&gt;/, parsed with a plain ObjectMapper into the vendor's model
- * and turned into inbox entries the way the ingress route does.
+ * Vendor payloads from src/test/resources/&lt;vendor&gt;/, turned into inbox entries the way the ingress route
+ * does and normalized the way the normalize route does, by the shipped vendor definitions.
  */
 public final class VendorFixtures {
 
@@ -67,26 +73,66 @@ public final class VendorFixtures {
         }
     }
 
+    /** The shipped vendor definitions, as application.yaml configures them. */
+    public static VendorCatalog catalog() {
+        return SHIPPED;
+    }
+
+    public static VendorCatalog catalog(VendorsProperties properties) {
+        return catalog(properties, 20);
+    }
+
+    /** The shipped definitions with another {@code gatehouse.events.battery-low-below}. */
+    public static VendorCatalog catalog(VendorsProperties properties, int batteryLowBelow) {
+        try {
+            return new VendorCatalog(properties, new EventsProperties(Map.of(), batteryLowBelow));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final VendorCatalog SHIPPED = catalog(new VendorsProperties(Map.of(), null));
+
     /** The inbox entry of the fixture {@code <vendor>/<name>.json}. */
-    public static <T extends VendorEvent> InboxEntry fixture(String vendor, String name, Class<T> model) {
-        return entry(vendor, text(vendor, name), model);
+    public static InboxEntry fixture(String vendor, String name) {
+        return entry(vendor, text(vendor, name));
     }
 
-    public static <T extends VendorEvent> InboxEntry entry(String vendor, ObjectNode payload, Class<T> model) {
-        return entry(vendor, payload.toString(), model);
+    public static InboxEntry entry(String vendor, ObjectNode payload) {
+        return entry(vendor, payload.toString());
     }
 
-    /** What routes/ingress/inbox.camel.yaml stores: the raw body, the parsed model, the de-duplication key. */
-    public static <T extends VendorEvent> InboxEntry entry(String vendor, String rawBody, Class<T> model) {
-        return new InboxEntries().create(parse(rawBody, model), vendor, rawBody.getBytes(StandardCharsets.UTF_8),
+    /** What routes/ingress/inbox.camel.yaml stores: the raw body, the parsed payload, the de-duplication key. */
+    public static InboxEntry entry(String vendor, String rawBody) {
+        return new InboxEntries(SHIPPED).create(parse(rawBody), vendor, rawBody.getBytes(StandardCharsets.UTF_8),
                 RECEIVED_AT, null);
     }
 
-    public static <T> T parse(String json, Class<T> model) {
+    /** What routes/normalize/normalize.camel.yaml makes of a stored event, by the shipped definitions. */
+    public static AccessEvent normalize(InboxEntry entry) {
+        return normalize(entry, SHIPPED);
+    }
+
+    public static AccessEvent normalize(InboxEntry entry, VendorCatalog catalog) {
+        CanonicalMapper mapper = new CanonicalMapper(catalog);
+        return mapper.map(entry, mapper.classify(entry));
+    }
+
+    /** The stored payload as a tree, for assertions on what the vendor sent. */
+    public static JsonNode payload(InboxEntry entry) {
         try {
-            return JSON.readValue(json, model);
+            return JSON.readTree(entry.rawBody());
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot parse as " + model.getSimpleName() + ": " + json, e);
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parse(String json) {
+        try {
+            return JSON.readValue(json, Map.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot parse: " + json, e);
         }
     }
 }

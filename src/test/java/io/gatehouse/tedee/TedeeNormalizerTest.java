@@ -18,17 +18,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.event.AccessEvent;
 import io.gatehouse.event.AccessMethod;
 import io.gatehouse.event.EventType;
-import io.gatehouse.event.EventsProperties;
+import io.gatehouse.definitions.VendorCatalog;
+import io.gatehouse.definitions.VendorsProperties;
 import io.gatehouse.event.Outcome;
 import io.gatehouse.event.Ref;
 import io.gatehouse.event.Severity;
 import io.gatehouse.inbox.InboxEntry;
 import io.gatehouse.support.VendorFixtures;
 
-/** Every Tedee fixture through the normalizer method routes/normalize/tedee.camel.yaml picks for it. */
+/** Every Tedee fixture through vendor-definitions/tedee.yaml, as routes/normalize/normalize.camel.yaml applies it. */
 class TedeeNormalizerTest {
-
-    private final TedeeNormalizer normalizer = new TedeeNormalizer(new EventsProperties(Map.of(), 20));
 
     /** Each fixture in src/test/resources/tedee with the type, outcome and UTC time it must give. */
     static Stream<Arguments> fixtures() {
@@ -54,7 +53,7 @@ class TedeeNormalizerTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("fixtures")
     void normalizesEveryTedeeFixture(String fixture, EventType type, Outcome outcome, String occurredAt) {
-        InboxEntry entry = VendorFixtures.fixture("tedee", fixture, TedeeWebhook.class);
+        InboxEntry entry = VendorFixtures.fixture("tedee", fixture);
 
         AccessEvent event = normalizeAsRouted(entry);
 
@@ -69,7 +68,7 @@ class TedeeNormalizerTest {
         assertThat(event.vendorEventId()).isNull();
         assertThat(event.receivedAt()).isEqualTo(VendorFixtures.RECEIVED_AT);
         assertThat(event.device().id())
-                .isEqualTo(String.valueOf(entry.payload(TedeeWebhook.class).data().deviceId()));
+                .isEqualTo(VendorFixtures.payload(entry).path("data").path("deviceId").asText());
         assertThat(event.actor()).as("userIdentity is the receiver of the copy, not who acted").isNull();
     }
 
@@ -106,7 +105,7 @@ class TedeeNormalizerTest {
         ObjectNode payload = VendorFixtures.tree("tedee", "lock-status-changed");
         ((ObjectNode) payload.get("data")).put("state", state).put("doorState", doorState);
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("tedee", payload, TedeeWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("tedee", payload));
 
         assertThat(event.type()).isEqualTo(type);
         assertThat(event.outcome()).isEqualTo(outcome);
@@ -120,7 +119,7 @@ class TedeeNormalizerTest {
         ObjectNode payload = VendorFixtures.tree("tedee", "lock-status-changed");
         ((ObjectNode) payload.get("data")).put("state", 3);
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("tedee", payload, TedeeWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("tedee", payload));
 
         assertThat(event.severity()).isEqualTo(Severity.WARNING);
     }
@@ -130,7 +129,7 @@ class TedeeNormalizerTest {
         ObjectNode payload = VendorFixtures.tree("tedee", "lock-status-changed");
         ((ObjectNode) payload.get("data")).put("eventTime", "2022-11-09T14:15:28.3270000");
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("tedee", payload, TedeeWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("tedee", payload));
 
         assertThat(event.occurredAt()).isEqualTo(Instant.parse("2022-11-09T14:15:28.327Z"));
     }
@@ -140,7 +139,7 @@ class TedeeNormalizerTest {
         ObjectNode payload = VendorFixtures.tree("tedee", "lock-status-changed");
         ((ObjectNode) payload.get("data")).put("eventTime", "2022-11-09T15:15:28.327+01:00");
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("tedee", payload, TedeeWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("tedee", payload));
 
         assertThat(event.occurredAt()).isEqualTo(Instant.parse("2022-11-09T14:15:28.327Z"));
     }
@@ -150,7 +149,7 @@ class TedeeNormalizerTest {
         ObjectNode payload = VendorFixtures.tree("tedee", "lock-status-changed");
         ((ObjectNode) payload.get("data")).put("eventTime", "09/11/2022 14:15");
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("tedee", payload, TedeeWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("tedee", payload));
 
         assertThat(event.occurredAt()).isEqualTo(Instant.parse("2022-11-09T14:15:30.244Z"));
     }
@@ -160,7 +159,7 @@ class TedeeNormalizerTest {
         ObjectNode payload = VendorFixtures.tree("tedee", "lock-status-changed");
         ((ObjectNode) payload.get("data")).remove("doorState");
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("tedee", payload, TedeeWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("tedee", payload));
 
         assertThat(event.type()).isEqualTo(EventType.LOCK_LOCKED);
         assertThat(event.attributes()).doesNotContainKey("door_state");
@@ -171,7 +170,7 @@ class TedeeNormalizerTest {
         ObjectNode payload = VendorFixtures.tree("tedee", "lock-status-changed");
         ((ObjectNode) payload.get("data")).put("organizationId", 4711L);
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("tedee", payload, TedeeWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("tedee", payload));
 
         assertThat(event.site()).isEqualTo(new Ref("4711", null, null, null));
     }
@@ -182,7 +181,7 @@ class TedeeNormalizerTest {
         ObjectNode payload = VendorFixtures.tree("tedee", "device-connection-changed");
         ((ObjectNode) payload.get("data")).put("isConnected", connected);
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("tedee", payload, TedeeWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("tedee", payload));
 
         assertThat(event.type()).isEqualTo(type);
         assertThat(event.device()).isEqualTo(new Ref("12345", null, "lock_pro", null));
@@ -218,11 +217,11 @@ class TedeeNormalizerTest {
             "5,  0,  DEVICE_UPDATED",
     })
     void comparesTheBatteryLevelWithGatehouseEventsBatteryLowBelow(int level, int lowBelow, EventType type) {
-        TedeeNormalizer configured = new TedeeNormalizer(new EventsProperties(Map.of(), lowBelow));
+        VendorCatalog configured = VendorFixtures.catalog(new VendorsProperties(Map.of(), null), lowBelow);
         ObjectNode payload = VendorFixtures.tree("tedee", "device-battery-level-changed");
         ((ObjectNode) payload.get("data")).put("batteryLevel", level);
 
-        AccessEvent event = configured.battery(VendorFixtures.entry("tedee", payload, TedeeWebhook.class));
+        AccessEvent event = VendorFixtures.normalize(VendorFixtures.entry("tedee", payload), configured);
 
         assertThat(event.type()).isEqualTo(type);
         assertThat(event.attributes()).containsEntry("battery_level", level);
@@ -233,7 +232,7 @@ class TedeeNormalizerTest {
         ObjectNode payload = VendorFixtures.tree("tedee", "device-battery-level-changed");
         ((ObjectNode) payload.get("data")).remove("batteryLevel");
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("tedee", payload, TedeeWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("tedee", payload));
 
         assertThat(event.type()).isEqualTo(EventType.DEVICE_UPDATED);
         assertThat(event.attributes()).doesNotContainKey("battery_level");
@@ -259,7 +258,7 @@ class TedeeNormalizerTest {
     void storesAnUnknownTedeeEventAsUnknownWithItsDevice() {
         ObjectNode payload = VendorFixtures.tree("tedee", "device-settings-changed").put("event", "device-added");
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("tedee", payload, TedeeWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("tedee", payload));
 
         assertThat(event.type()).isEqualTo(EventType.UNKNOWN);
         assertThat(event.outcome()).isEqualTo(Outcome.UNKNOWN);
@@ -273,24 +272,17 @@ class TedeeNormalizerTest {
         ObjectNode payload = VendorFixtures.tree("tedee", "bell-button-pressed");
         ((ObjectNode) payload.get("data")).put("deviceType", 99);
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("tedee", payload, TedeeWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("tedee", payload));
 
         assertThat(event.device().kind()).isEqualTo("unknown");
     }
 
     private AccessEvent normalize(String fixture) {
-        return normalizeAsRouted(VendorFixtures.fixture("tedee", fixture, TedeeWebhook.class));
+        return normalizeAsRouted(VendorFixtures.fixture("tedee", fixture));
     }
 
-    /** The choice of routes/normalize/tedee.camel.yaml. */
+    /** The route routes/normalize/normalize.camel.yaml: the row of the type table, then its mappings. */
     private AccessEvent normalizeAsRouted(InboxEntry entry) {
-        return switch (entry.eventType()) {
-            case "lock-status-changed" -> normalizer.lockStatus(entry);
-            case "device-connection-changed" -> normalizer.connection(entry);
-            case "device-battery-level-changed" -> normalizer.battery(entry);
-            case "device-settings-changed" -> normalizer.settings(entry);
-            case "bell-button-pressed" -> normalizer.bell(entry);
-            default -> normalizer.unknown(entry);
-        };
+        return VendorFixtures.normalize(entry);
     }
 }

@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
-import io.gatehouse.config.VendorsProperties.TokenVendor;
+import io.gatehouse.support.VendorVerifier;
+import io.gatehouse.definitions.VendorsProperties.VendorSettings;
 import io.gatehouse.config.TestVendorsProperties;
 import io.gatehouse.ingress.TestExchanges;
 import io.gatehouse.ingress.WebhookRejection;
@@ -19,7 +20,7 @@ class TedeeTokenVerifierTest {
 
     private static final String TOKEN = "tedee-Xk29-shared-token";
 
-    private final TedeeTokenVerifier verifier = verifier(new TokenVendor(TOKEN, true));
+    private final VendorVerifier verifier = verifier(TestVendorsProperties.token(TOKEN, true));
 
     @Test
     void acceptsTheTokenAsABearerAuthorizationHeader() {
@@ -65,23 +66,23 @@ class TedeeTokenVerifierTest {
 
     @Test
     void refusesEveryWebhookWhenNoTokenIsConfigured() {
-        assertRejected(verifier(new TokenVendor(null, true)), request("token", TOKEN), "vendor_not_configured");
+        assertRejected(verifier(TestVendorsProperties.token(null, true)), request("token", TOKEN), "vendor_not_configured");
     }
 
     @Test
     void refusesEveryWebhookWhenTheTokenIsBlank() {
-        assertRejected(verifier(new TokenVendor(" ", true)), request("token", " "), "vendor_not_configured");
+        assertRejected(verifier(TestVendorsProperties.token(" ", true)), request("token", " "), "vendor_not_configured");
     }
 
     @Test
     void acceptsAWebhookWithoutATokenWhenVerificationIsSwitchedOff() {
-        TedeeTokenVerifier trial = verifier(new TokenVendor(null, false));
+        VendorVerifier trial = verifier(TestVendorsProperties.token(null, false));
 
         assertThatCode(() -> trial.verify(request(null, null))).doesNotThrowAnyException();
     }
 
-    private static TedeeTokenVerifier verifier(TokenVendor tedee) {
-        return new TedeeTokenVerifier(TestVendorsProperties.withTedee(tedee));
+    private static VendorVerifier verifier(VendorSettings tedee) {
+        return VendorVerifier.of("tedee", TestVendorsProperties.withTedee(tedee), java.time.Clock.systemUTC());
     }
 
     private static Exchange request(String header, String value) {
@@ -92,7 +93,7 @@ class TedeeTokenVerifierTest {
         return exchange;
     }
 
-    private static void assertRejected(TedeeTokenVerifier verifier, Exchange exchange, String code) {
+    private static void assertRejected(VendorVerifier verifier, Exchange exchange, String code) {
         WebhookRejection rejection = catchThrowableOfType(WebhookRejection.class, () -> verifier.verify(exchange));
 
         assertThat(rejection).as("a WebhookRejection").isNotNull();

@@ -18,16 +18,17 @@ import io.gatehouse.event.EventType;
 import io.gatehouse.event.EventsProperties;
 import io.gatehouse.inbox.InboxEntry;
 import io.gatehouse.ingress.WebhookRejection;
+import io.gatehouse.support.VendorFixtures;
+import io.gatehouse.support.VendorVerifier;
 import io.gatehouse.support.Fixtures;
 import io.gatehouse.support.VendorTestSupport;
 
 class TedeeVendorTest {
 
-    final TedeeNormalizer normalizer = new TedeeNormalizer(new EventsProperties(Map.of(), 20));
-    final TedeeTokenVerifier verifier = new TedeeTokenVerifier(TestVendorsProperties.of(null, null, "t0ken", true));
+    final VendorVerifier verifier = VendorVerifier.of("tedee", TestVendorsProperties.of(null, null, "t0ken", true), java.time.Clock.systemUTC());
 
     static InboxEntry entry(ObjectNode webhook) {
-        return VendorTestSupport.entry("tedee", Fixtures.json(webhook), TedeeWebhook.class);
+        return VendorFixtures.entry("tedee", Fixtures.json(webhook));
     }
 
     static ObjectNode lockStatus(int state, int doorState) {
@@ -40,7 +41,7 @@ class TedeeVendorTest {
     @CsvSource({"6, 3, lock.locked", "2, 0, lock.unlocked", "7, 2, lock.unlocked", "3, 0, lock.jammed",
             "9, 2, door.opened", "9, 3, door.closed", "18, 0, lock.state_changed", "0, 1, lock.state_changed"})
     void mapsLockAndDoorStates(int state, int doorState, String type) {
-        assertThat(normalizer.lockStatus(entry(lockStatus(state, doorState))).type().code()).isEqualTo(type);
+        assertThat(VendorFixtures.normalize(entry(lockStatus(state, doorState))).type().code()).isEqualTo(type);
     }
 
     @Test
@@ -48,7 +49,7 @@ class TedeeVendorTest {
         ObjectNode webhook = lockStatus(6, 3);
         ((ObjectNode) webhook.get("data")).put("eventTime", "2024-05-06T07:08:09.1234567");
 
-        assertThat(normalizer.lockStatus(entry(webhook)).occurredAt())
+        assertThat(VendorFixtures.normalize(entry(webhook)).occurredAt())
                 .isEqualTo(Instant.parse("2024-05-06T07:08:09.1234567Z"));
     }
 
@@ -61,9 +62,9 @@ class TedeeVendorTest {
         ObjectNode fine = low.deepCopy();
         ((ObjectNode) fine.get("data")).put("batteryLevel", 80);
 
-        assertThat(normalizer.connection(entry(offline)).type()).isEqualTo(EventType.DEVICE_DISCONNECTED);
-        assertThat(normalizer.battery(entry(low)).type()).isEqualTo(EventType.DEVICE_BATTERY_LOW);
-        assertThat(normalizer.battery(entry(fine)).type()).isEqualTo(EventType.DEVICE_UPDATED);
+        assertThat(VendorFixtures.normalize(entry(offline)).type()).isEqualTo(EventType.DEVICE_DISCONNECTED);
+        assertThat(VendorFixtures.normalize(entry(low)).type()).isEqualTo(EventType.DEVICE_BATTERY_LOW);
+        assertThat(VendorFixtures.normalize(entry(fine)).type()).isEqualTo(EventType.DEVICE_UPDATED);
     }
 
     @Test
@@ -72,10 +73,10 @@ class TedeeVendorTest {
         ObjectNode copy = first.deepCopy().put("userIdentity", "someone-else").put("timestamp", "2022-11-09T14:15:31Z");
         ObjectNode unlocked = lockStatus(2, 3);
 
-        String key = entry(first).payload(TedeeWebhook.class).deduplicationKey();
+        String key = entry(first).deduplicationKey();
 
-        assertThat(entry(copy).payload(TedeeWebhook.class).deduplicationKey()).isEqualTo(key);
-        assertThat(entry(unlocked).payload(TedeeWebhook.class).deduplicationKey()).isNotEqualTo(key);
+        assertThat(entry(copy).deduplicationKey()).isEqualTo(key);
+        assertThat(entry(unlocked).deduplicationKey()).isNotEqualTo(key);
     }
 
     @Test

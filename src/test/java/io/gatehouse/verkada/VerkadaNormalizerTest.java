@@ -24,7 +24,7 @@ import io.gatehouse.event.Severity;
 import io.gatehouse.inbox.InboxEntry;
 import io.gatehouse.support.VendorFixtures;
 
-/** Every Verkada fixture through the normalizer method routes/normalize/verkada.camel.yaml picks for it. */
+/** Every Verkada fixture through vendor-definitions/verkada.yaml, as routes/normalize/normalize.camel.yaml applies it. */
 class VerkadaNormalizerTest {
 
     private static final String ORG = "a74fc6a6-4fc5-4e5c-88e5-57301683327a";
@@ -33,11 +33,6 @@ class VerkadaNormalizerTest {
             "Warehouse Controller", "access_controller", null);
     private static final Ref GRACE = new Ref("9b9b9b9b-c8c8-4d7d-8e6e-f5f5f5f5f5f5", "Grace Hopper", null,
             "grace@example.com");
-    private static final Set<String> DOOR_ACTIVITY = Set.of("door_opened", "door_closed", "door_held_open",
-            "door_forced_open", "door_tailgating", "door_tamper");
-
-    private final VerkadaNormalizer normalizer = new VerkadaNormalizer();
-
     /** Each fixture in src/test/resources/verkada with the type, outcome, method and UTC time it must give. */
     static Stream<Arguments> fixtures() {
         return Stream.of(
@@ -85,7 +80,7 @@ class VerkadaNormalizerTest {
     @MethodSource("fixtures")
     void normalizesEveryVerkadaFixture(String fixture, EventType type, Outcome outcome, AccessMethod method,
                                        String occurredAt) {
-        InboxEntry entry = VendorFixtures.fixture("verkada", fixture, VerkadaWebhook.class);
+        InboxEntry entry = VendorFixtures.fixture("verkada", fixture);
 
         AccessEvent event = normalizeAsRouted(entry);
 
@@ -96,8 +91,8 @@ class VerkadaNormalizerTest {
         assertThat(event.severity()).isEqualTo(type.defaultSeverity());
         assertThat(event.id()).isEqualTo(entry.id());
         assertThat(event.vendor()).isEqualTo("verkada");
-        assertThat(event.vendorEventType()).isEqualTo(entry.payload(VerkadaWebhook.class).data().notificationType());
-        assertThat(event.vendorEventId()).isEqualTo(entry.payload(VerkadaWebhook.class).webhookId());
+        assertThat(event.vendorEventType()).isEqualTo(VendorFixtures.payload(entry).path("data").path("notification_type").asText());
+        assertThat(event.vendorEventId()).isEqualTo(VendorFixtures.payload(entry).path("webhook_id").asText());
         assertThat(event.receivedAt()).isEqualTo(VendorFixtures.RECEIVED_AT);
         assertThat(event.site()).isEqualTo(new Ref(ORG, null, null, null));
     }
@@ -108,7 +103,7 @@ class VerkadaNormalizerTest {
         ObjectNode payload = VendorFixtures.tree("verkada", fixture);
         ((ObjectNode) payload.get("data")).put("input_value", "PIN-731946");
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload, VerkadaWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload));
 
         assertThat(event.toString()).doesNotContain("731946");
         assertThat(event.attributes().keySet()).doesNotContain("input_value");
@@ -151,7 +146,7 @@ class VerkadaNormalizerTest {
         ObjectNode payload = VendorFixtures.tree("verkada", "door_remote_unlock_accepted");
         ((ObjectNode) payload.get("data")).put("notification_type", "door_" + credential + "_" + result);
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload, VerkadaWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload));
 
         assertThat(event.type()).isEqualTo(type);
         assertThat(event.outcome()).isEqualTo(type == EventType.ACCESS_GRANTED ? Outcome.SUCCESS : Outcome.DENIED);
@@ -199,7 +194,7 @@ class VerkadaNormalizerTest {
         ObjectNode payload = VendorFixtures.tree("verkada", "door_code_entered_accepted");
         ((ObjectNode) payload.get("data")).putObject("user_info").putNull("name");
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload, VerkadaWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload));
 
         assertThat(event.actor()).isNull();
     }
@@ -242,7 +237,7 @@ class VerkadaNormalizerTest {
         ObjectNode payload = VendorFixtures.tree("verkada", "door_held_open");
         ((ObjectNode) payload.get("data")).put("notification_type", notificationType);
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload, VerkadaWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload));
 
         assertThat(event.type()).isEqualTo(type);
     }
@@ -273,7 +268,7 @@ class VerkadaNormalizerTest {
         ObjectNode payload = VendorFixtures.tree("verkada", "door_lockdown");
         ((ObjectNode) payload.get("data").get("lockdown_info")).put("enabled", false);
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload, VerkadaWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload));
 
         assertThat(event.type()).isEqualTo(EventType.LOCKDOWN_ENDED);
     }
@@ -285,7 +280,7 @@ class VerkadaNormalizerTest {
         lockdown.remove("enabled");
         lockdown.put("action", "Lockdown cleared");
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload, VerkadaWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload));
 
         assertThat(event.type()).isEqualTo(EventType.LOCKDOWN_ENDED);
     }
@@ -295,7 +290,7 @@ class VerkadaNormalizerTest {
         ObjectNode payload = VendorFixtures.tree("verkada", "door_lockdown");
         ((ObjectNode) payload.get("data")).putNull("lockdown_info");
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload, VerkadaWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload));
 
         assertThat(event.type()).isEqualTo(EventType.LOCKDOWN_STARTED);
         assertThat(event.attributes()).doesNotContainKeys("lockdown_id", "lockdown_name", "lockdown_action");
@@ -306,7 +301,7 @@ class VerkadaNormalizerTest {
         ObjectNode payload = VendorFixtures.tree("verkada", "door_lockdown");
         ((ObjectNode) payload.get("data").get("lockdown_info")).put("action", "Lockdown extended to all doors");
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload, VerkadaWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload));
 
         assertThat(event.type()).isEqualTo(EventType.LOCKDOWN_STARTED);
     }
@@ -327,7 +322,7 @@ class VerkadaNormalizerTest {
         ObjectNode payload = VendorFixtures.tree("verkada", "door_apb_double_entry");
         ((ObjectNode) payload.get("data")).put("notification_type", "door_apb_double_exit");
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload, VerkadaWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload));
 
         assertThat(event.type()).isEqualTo(EventType.ACCESS_ANTI_PASSBACK);
         assertThat(event.attributes()).containsEntry("violation", "double_exit");
@@ -347,18 +342,18 @@ class VerkadaNormalizerTest {
         ObjectNode payload = VendorFixtures.tree("verkada", "door_acu_offline");
         ((ObjectNode) payload.get("data")).put("notification_type", "door_acu_online");
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload, VerkadaWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload));
 
         assertThat(event.type()).isEqualTo(EventType.DEVICE_CONNECTED);
     }
 
     @Test
     void storesACameraNotificationAsUnknown() {
-        InboxEntry entry = VendorFixtures.fixture("verkada", "camera_motion", VerkadaWebhook.class);
+        InboxEntry entry = VendorFixtures.fixture("verkada", "camera_motion");
 
         AccessEvent event = normalizeAsRouted(entry);
 
-        assertThat(entry.payload(VerkadaWebhook.class).accessControl()).isFalse();
+        assertThat(VendorFixtures.payload(entry).path("data").path("device_type").asText()).isEqualTo("camera");
         assertThat(event.type()).isEqualTo(EventType.UNKNOWN);
         assertThat(event.vendorEventType()).isEqualTo("motion");
         assertThat(event.attributes()).containsEntry("device_type", "camera");
@@ -378,7 +373,7 @@ class VerkadaNormalizerTest {
         ObjectNode payload = VendorFixtures.tree("verkada", "camera_motion");
         ((ObjectNode) payload.get("data")).put("notification_type", "door_forced_open");
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload, VerkadaWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload));
 
         assertThat(event.type()).isEqualTo(EventType.UNKNOWN);
     }
@@ -388,7 +383,7 @@ class VerkadaNormalizerTest {
         ObjectNode payload = VendorFixtures.tree("verkada", "door_held_open");
         ((ObjectNode) payload.get("data")).put("notification_type", "door_fire_alarm_triggered");
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload, VerkadaWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload));
 
         assertThat(event.type()).isEqualTo(EventType.UNKNOWN);
         assertThat(event.door()).isEqualTo(LOADING_DOCK);
@@ -401,7 +396,7 @@ class VerkadaNormalizerTest {
         data.remove("created");
         data.put("created_at", 1735689600L);
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload, VerkadaWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload));
 
         assertThat(event.occurredAt()).isEqualTo(Instant.parse("2025-01-01T00:00:00Z"));
     }
@@ -411,7 +406,7 @@ class VerkadaNormalizerTest {
         ObjectNode payload = VendorFixtures.tree("verkada", "door_forced_open");
         ((ObjectNode) payload.get("data")).remove("created");
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload, VerkadaWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload));
 
         assertThat(event.occurredAt()).isEqualTo(Instant.parse("2025-01-01T12:00:02Z"));
     }
@@ -423,7 +418,7 @@ class VerkadaNormalizerTest {
                 .put("aux_input_id", "aux-7")
                 .put("aux_input_name", "Gate sensor");
 
-        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload, VerkadaWebhook.class));
+        AccessEvent event = normalizeAsRouted(VendorFixtures.entry("verkada", payload));
 
         assertThat(event.attributes())
                 .containsEntry("aux_input_id", "aux-7")
@@ -431,30 +426,11 @@ class VerkadaNormalizerTest {
     }
 
     private AccessEvent normalize(String fixture) {
-        return normalizeAsRouted(VendorFixtures.fixture("verkada", fixture, VerkadaWebhook.class));
+        return normalizeAsRouted(VendorFixtures.fixture("verkada", fixture));
     }
 
-    /** The choice of routes/normalize/verkada.camel.yaml. */
+    /** The route routes/normalize/normalize.camel.yaml: the row of the type table, then its mappings. */
     private AccessEvent normalizeAsRouted(InboxEntry entry) {
-        String type = entry.eventType();
-        if (!entry.payload(VerkadaWebhook.class).accessControl()) {
-            return normalizer.unknown(entry);
-        }
-        if (type.matches("^door_.+_(accepted|rejected)$")) {
-            return normalizer.credential(entry);
-        }
-        if (DOOR_ACTIVITY.contains(type)) {
-            return normalizer.doorActivity(entry);
-        }
-        if (type.startsWith("door_lockdown")) {
-            return normalizer.lockdown(entry);
-        }
-        if (type.startsWith("door_apb_")) {
-            return normalizer.antiPassback(entry);
-        }
-        if (type.equals("door_acu_offline") || type.equals("door_acu_online")) {
-            return normalizer.controllerConnection(entry);
-        }
-        return normalizer.unknown(entry);
+        return VendorFixtures.normalize(entry);
     }
 }

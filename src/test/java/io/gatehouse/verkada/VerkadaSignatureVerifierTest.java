@@ -20,10 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.gatehouse.config.VendorsProperties.SignedVendor;
+import io.gatehouse.definitions.VendorsProperties.VendorSettings;
 import io.gatehouse.config.TestVendorsProperties;
 import io.gatehouse.ingress.TestExchanges;
 import io.gatehouse.ingress.WebhookRejection;
+import io.gatehouse.support.VendorVerifier;
 import io.gatehouse.support.VendorFixtures;
 
 /** Verkada-Signature: {@code <unix ts>|<hex HMAC-SHA256(secret, body + "|" + ts)>}, computed here independently. */
@@ -34,7 +35,7 @@ class VerkadaSignatureVerifierTest {
     private static final String SECRET = "verkada-shared-secret-4f1c";
     private static final String BODY = VendorFixtures.text("verkada", "door_forced_open");
 
-    private final VerkadaSignatureVerifier verifier = verifier(TestVendorsProperties.signed(SECRET));
+    private final VendorVerifier verifier = verifier(TestVendorsProperties.signed(SECRET));
 
     @Test
     void acceptsVerkadaWebhookSignedWithTheSharedSecret() {
@@ -131,7 +132,7 @@ class VerkadaSignatureVerifierTest {
 
     @Test
     void refusesEveryWebhookWhenNoSecretIsConfigured() {
-        VerkadaSignatureVerifier unconfigured = verifier(TestVendorsProperties.signed(null));
+        VendorVerifier unconfigured = verifier(TestVendorsProperties.signed(null));
 
         WebhookRejection rejection = catchThrowableOfType(WebhookRejection.class,
                 () -> unconfigured.verify(request(BODY, signatureHeader(SECRET, BODY, NOW))));
@@ -142,13 +143,13 @@ class VerkadaSignatureVerifierTest {
 
     @Test
     void acceptsAnUnsignedWebhookWhenVerificationIsSwitchedOff() {
-        VerkadaSignatureVerifier trial = verifier(TestVendorsProperties.unverified());
+        VendorVerifier trial = verifier(TestVendorsProperties.unverified());
 
         assertThatCode(() -> trial.verify(request(BODY, null))).doesNotThrowAnyException();
     }
 
-    private static VerkadaSignatureVerifier verifier(SignedVendor verkada) {
-        return new VerkadaSignatureVerifier(TestVendorsProperties.withVerkada(verkada), CLOCK);
+    private static VendorVerifier verifier(VendorSettings verkada) {
+        return VendorVerifier.of("verkada", TestVendorsProperties.withVerkada(verkada), CLOCK);
     }
 
     private static String signatureHeader(String secret, String body, Instant at) {

@@ -23,15 +23,16 @@ import io.gatehouse.event.AccessEvent;
 import io.gatehouse.event.EventType;
 import io.gatehouse.inbox.InboxEntry;
 import io.gatehouse.ingress.WebhookRejection;
+import io.gatehouse.support.VendorFixtures;
+import io.gatehouse.support.VendorVerifier;
 import io.gatehouse.support.VendorTestSupport;
 
 class VerkadaVendorTest {
 
     static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
     static final String SECRET = "verkada-secret";
-    final VerkadaSignatureVerifier verifier = new VerkadaSignatureVerifier(
-            TestVendorsProperties.of(null, SECRET, null, true), Clock.fixed(NOW, ZoneOffset.UTC));
-    final VerkadaNormalizer normalizer = new VerkadaNormalizer();
+    final VendorVerifier verifier = VendorVerifier.of("verkada", TestVendorsProperties.of(null, SECRET, null, true),
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     static String signature(String secret, String body, long ts) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
@@ -67,7 +68,7 @@ class VerkadaVendorTest {
             "door_ble_rejected, access.denied, bluetooth",
             "door_remote_unlock_accepted, access.granted, remote"})
     void mapsEveryCredentialResult(String notification, String type, String method) {
-        AccessEvent event = normalizer.credential(entry(notification));
+        AccessEvent event = VendorFixtures.normalize(entry(notification));
 
         assertThat(event.type().code()).isEqualTo(type);
         assertThat(event.method().code()).isEqualTo(method);
@@ -78,14 +79,14 @@ class VerkadaVendorTest {
             "door_forced_open, door.forced_open", "door_held_open, door.held_open", "door_opened, door.opened",
             "door_tamper, device.tampered", "door_tailgating, door.tailgating"})
     void mapsDoorActivity(String notification, String type) {
-        assertThat(normalizer.doorActivity(entry(notification)).type().code()).isEqualTo(type);
+        assertThat(VendorFixtures.normalize(entry(notification)).type().code()).isEqualTo(type);
     }
 
     @Test
     void neverCopiesTheEnteredValueIntoTheCanonicalEvent() {
         InboxEntry entry = entry("door_code_entered_rejected");
 
-        AccessEvent event = normalizer.credential(entry);
+        AccessEvent event = VendorFixtures.normalize(entry);
 
         assertThat(event.toString()).doesNotContain("151|39924");
         assertThat(event.attributes().values()).noneMatch(v -> String.valueOf(v).contains("39924"));
@@ -93,7 +94,7 @@ class VerkadaVendorTest {
 
     @Test
     void takesTheDoorControllerAndUserFromTheirInfoObjects() {
-        AccessEvent event = normalizer.credential(entry("door_remote_unlock_accepted"));
+        AccessEvent event = VendorFixtures.normalize(entry("door_remote_unlock_accepted"));
 
         assertThat(event.door().name()).isEqualTo("Front Door");
         assertThat(event.device().name()).isEqualTo("Lobby Door Controller");
@@ -108,11 +109,11 @@ class VerkadaVendorTest {
                 "\"lockdown_info\":null", "\"lockdown_info\":{\"lockdown_id\":\"l1\",\"enabled\":\"true\"}");
         String ended = started.replace("\"enabled\":\"true\"", "\"enabled\":\"false\"");
 
-        assertThat(normalizer.lockdown(entryOf(started, "door_lockdown")).type()).isEqualTo(EventType.LOCKDOWN_STARTED);
-        assertThat(normalizer.lockdown(entryOf(ended, "door_lockdown")).type()).isEqualTo(EventType.LOCKDOWN_ENDED);
-        assertThat(normalizer.controllerConnection(entry("door_acu_offline")).type())
+        assertThat(VendorFixtures.normalize(entryOf(started, "door_lockdown")).type()).isEqualTo(EventType.LOCKDOWN_STARTED);
+        assertThat(VendorFixtures.normalize(entryOf(ended, "door_lockdown")).type()).isEqualTo(EventType.LOCKDOWN_ENDED);
+        assertThat(VendorFixtures.normalize(entry("door_acu_offline")).type())
                 .isEqualTo(EventType.DEVICE_DISCONNECTED);
-        assertThat(normalizer.antiPassback(entry("door_apb_double_entry")).type())
+        assertThat(VendorFixtures.normalize(entry("door_apb_double_entry")).type())
                 .isEqualTo(EventType.ACCESS_ANTI_PASSBACK);
     }
 
@@ -126,7 +127,7 @@ class VerkadaVendorTest {
 
     private static InboxEntry entryOf(String json, String notification) {
         String typed = json.replaceFirst("\"notification_type\":\"[a-z_]+\"", "\"notification_type\":\"" + notification + "\"");
-        return VendorTestSupport.entry("verkada", typed, VerkadaWebhook.class);
+        return VendorFixtures.entry("verkada", typed);
     }
 
     private void assertCode(String body, String header, String code) {
