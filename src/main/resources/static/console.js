@@ -471,7 +471,22 @@
     });
   }
 
+  /** The vendor filter lists the vendors this Gatehouse defines (vendor-definitions/ and gatehouse.vendors-dir). */
+  async function fillVendors() {
+    const select = $('filter-vendor');
+    if (select.options.length > 1) {
+      return;
+    }
+    try {
+      const answer = await api('/api/vendors');
+      answer.vendors.forEach((vendor) => select.append(new Option(vendor.name, vendor.name)));
+    } catch (error) {
+      // the filter stays at "All vendors"; the event list reports what is wrong
+    }
+  }
+
   function startConsole() {
+    fillVendors();
     show($('login-view'), false);
     show($('console-view'), true);
     show($('session'), true);

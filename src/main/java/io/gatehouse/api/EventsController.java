@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.gatehouse.definitions.VendorCatalog;
 import io.gatehouse.event.AccessEvent;
 import io.gatehouse.normalize.EventReplay;
 
@@ -26,12 +27,15 @@ public class EventsController {
     private final EventQueries events;
     private final EventReplay replay;
     private final ApiProperties config;
+    private final VendorCatalog vendors;
 
-    public EventsController(EventQueries events, EventReplay replay, ApiProperties config) {
+    public EventsController(EventQueries events, EventReplay replay, ApiProperties config, VendorCatalog vendors) {
         this.events = events;
         this.replay = replay;
         this.config = config;
+        this.vendors = vendors;
     }
+
 
     @GetMapping
     public Map<String, Object> list(@RequestParam(required = false) String vendor,
@@ -41,6 +45,10 @@ public class EventsController {
                                     @RequestParam(required = false) String until,
                                     @RequestParam(required = false) String before,
                                     @RequestParam(required = false) Integer limit) {
+        if (vendor != null && !vendor.isBlank() && !vendors.defines(vendor.strip())) {
+            throw new ApiError(400, "unknown_vendor", "vendor '" + vendor + "' is not defined; defined: "
+                    + String.join(", ", vendors.names()));
+        }
         EventFilter filter = EventFilter.parse(vendor, type, door, since, until, before, limit,
                 config.defaultPageSize(), config.maxPageSize());
         EventQueries.EventPage page = events.page(filter);

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -132,10 +131,9 @@ public class VendorCatalog {
     }
 
     private static Map<String, VendorDefinition> index(List<VendorDefinition> definitions, List<String> problems) {
-        Map<String, VendorDefinition> byName = new LinkedHashMap<>();
+        Map<String, VendorDefinition> byName = new java.util.TreeMap<>();
         Map<String, VendorDefinition> byPath = new LinkedHashMap<>();
-        for (VendorDefinition definition : definitions.stream()
-                .sorted(java.util.Comparator.comparing(VendorDefinition::name)).toList()) {
+        for (VendorDefinition definition : definitions) {   // the shipped ones first: a later file is the mistake
             VendorDefinition sameName = byName.putIfAbsent(definition.name(), definition);
             if (sameName != null) {
                 problems.add(definition.file() + ": name: '" + definition.name() + "' is already defined by "
@@ -148,7 +146,7 @@ public class VendorCatalog {
                         + samePath.file());
             }
         }
-        return byName;
+        return java.util.Collections.unmodifiableMap(byName);
     }
 
     /** The field's place in the file, e.g. {@code types[3].fields.door}. */
@@ -169,8 +167,4 @@ public class VendorCatalog {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    /** For messages that list what is defined. */
-    public String namesAsText() {
-        return String.join(", ", new TreeSet<>(byName.keySet()));
-    }
 }

@@ -142,6 +142,9 @@ class EventsConsoleIT {
         assertThat(row.findElement(By.cssSelector("td.vendor")).getText()).isEqualTo("verkada");
         assertThat(row.findElement(By.cssSelector("td.device")).getText()).isEqualTo("Warehouse ACU");
 
+        // the vendor filter lists the vendors defined, as GET /api/vendors answers
+        await(() -> new Select(browser.findElement(By.id("filter-vendor"))).getOptions().stream()
+                .map(option -> option.getAttribute("value")).toList().containsAll(List.of("seam", "tedee", "verkada")));
         new Select(browser.findElement(By.id("filter-vendor"))).selectByValue("verkada");
         waitUntilGone(eventRow(seamEvent));
         new Select(browser.findElement(By.id("filter-type"))).selectByValue("door.held_open");

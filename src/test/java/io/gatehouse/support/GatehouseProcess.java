@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -25,6 +27,7 @@ public final class GatehouseProcess {
     private final int port;
     private final List<String> arguments;
     private final boolean testSecrets;
+    private final Map<String, String> environment = new HashMap<>();
     private Process process;
 
     public GatehouseProcess(Path workDir, List<String> arguments) {
@@ -41,6 +44,12 @@ public final class GatehouseProcess {
 
     public int port() {
         return port;
+    }
+
+    /** Adds variables to the environment the jar starts in, as an operator's shell or container would set them. */
+    public GatehouseProcess environment(Map<String, String> variables) {
+        environment.putAll(variables);
+        return this;
     }
 
     public Path log() {
@@ -71,8 +80,10 @@ public final class GatehouseProcess {
         }
         command.addAll(arguments);
         try {
-            process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
