@@ -344,6 +344,11 @@ final class DefinitionCompiler {
 
     /** The canonical type a typo most likely meant, when one is close. */
     static Optional<String> closest(String written) {
+        Optional<String> longer = Arrays.stream(EventType.values()).map(EventType::code)
+                .filter(code -> code.startsWith(written)).findFirst();
+        if (longer.isPresent()) {
+            return longer;
+        }
         return Arrays.stream(EventType.values()).map(EventType::code)
                 .min(Comparator.comparingInt(code -> distance(code, written)))
                 .filter(code -> distance(code, written) <= Math.max(2, written.length() / 4));

@@ -137,8 +137,9 @@ class VendorDefinedAsFileIT {
                 .environment(Map.of("GATEHOUSE_VENDORS_DIR", vendors.toString())).launch();
 
         assertThat(gatehouse.awaitExit(Duration.ofMinutes(3))).isNotZero();
-        assertThat(Files.readString(gatehouse.log())).contains(vendors.resolve("acme.yaml")
-                + ": types[0].canonical: 'door.forced' is not a canonical type (did you mean door.forced_open?)");
+        assertThat(Files.readString(gatehouse.log())).contains("APPLICATION FAILED TO START").contains(
+                vendors.resolve("acme.yaml") + ": types[0].canonical: 'door.forced' is not a canonical type (did you "
+                        + "mean door.forced_open?)");
     }
 
     private static HttpResponse<String> post(SignedWebhooks http, String body, String signature) {
