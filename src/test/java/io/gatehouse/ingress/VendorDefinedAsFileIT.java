@@ -117,6 +117,9 @@ class VendorDefinedAsFileIT {
         assertThat(event.at("/attributes/reader").asText()).isEqualTo("r-2");
         JsonNode stored = JSON.readTree(http.get("/api/events?vendor=acme", SignedWebhooks.API_TOKEN).body());
         assertThat(stored.path("count").asInt()).isEqualTo(1);
+        HttpResponse<String> undefined = http.get("/api/events?vendor=acmee", SignedWebhooks.API_TOKEN);
+        assertThat(undefined.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(undefined.body()).get("error").asText()).isEqualTo("unknown_vendor");
 
         JsonNode alerts = await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(
                 () -> JSON.readTree(http.get("/api/alerts?event=" + eventId, SignedWebhooks.API_TOKEN).body()),
