@@ -38,8 +38,10 @@ final class DefinitionCompiler {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
     private static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
 
+    private static final Pattern VARIABLE = Pattern.compile("[a-zA-Z][a-zA-Z0-9]*");
+
     private final String file;
-    private final Map<String, Object> variables;
+    private Map<String, Object> variables;
     private final List<String> problems = new ArrayList<>();
 
     DefinitionCompiler(String file, Map<String, Object> variables) {
@@ -63,6 +65,18 @@ final class DefinitionCompiler {
         String path = definition.path() != null ? definition.path() : "/webhooks/" + name;
         if (!PATH.matcher(path).matches()) {
             problem("path", "'" + path + "' must be /webhooks/<one path segment>");
+        }
+        if (definition.tables() != null) {
+            Map<String, Object> withTables = new LinkedHashMap<>(variables);
+            definition.tables().forEach((table, entries) -> {
+                if (!VARIABLE.matcher(table).matches() || variables.containsKey(table)) {
+                    problem("tables." + table, "must be a name of letters and digits (it is read as $" + table
+                            + ") and not one of " + variables.keySet());
+                } else {
+                    withTables.put(table, entries == null ? Map.of() : Map.copyOf(entries));
+                }
+            });
+            variables = Map.copyOf(withTables);
         }
         OriginProof origin = origin(definition.origin());
         PayloadExpression eventType = required("event-type", definition.eventType());

@@ -6,10 +6,12 @@ import java.util.Map;
 
 /**
  * A vendor definition file as written (docs/vendors.md#definition-files), before it is checked and compiled.
+ * {@code tables} are lookup tables the expressions read as variables ({@code $lookup($lockStates, ...)});
  * {@code fieldSets} are named mappings that several rows of the type table share ({@code field-set: <name>}).
  */
 record DefinitionFile(String name, String path, Origin origin, String eventType, String eventId, String dedupKey,
-                      String directory, Fields fields, Map<String, Fields> fieldSets, List<TypeRow> types) {
+                      String directory, Map<String, Map<String, Object>> tables, Fields fields,
+                      Map<String, Fields> fieldSets, List<TypeRow> types) {
 
     record Origin(String scheme, String header, String headerFormat, String signedContent, String algorithm,
                   String encoding, String secretEncoding, String timestampTolerance, String tokenPrefix,
