@@ -66,7 +66,8 @@ import io.gatehouse.support.TcpProxy;
 class SinksIT {
 
     static final WireMockServer HEC = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    static final EmbeddedKafkaKraftBroker KAFKA = new EmbeddedKafkaKraftBroker(1, 1, "gatehouse-events");
+    static final EmbeddedKafkaKraftBroker KAFKA = new EmbeddedKafkaKraftBroker(1, 1, "gatehouse-events",
+            "gatehouse-small");
     // Gatehouse reaches the broker only through this proxy, which a test cuts and restores as a broker stops and
     // starts again on its address: the broker advertises the proxy's port, so clients reconnect through it
     static final TcpProxy KAFKA_PROXY = new TcpProxy(KAFKA::getBrokersAsString);
@@ -239,6 +240,45 @@ class SinksIT {
         assertThat(webhooks.post("/api/sinks/no-such-sink/parked/retry", "",
                 Map.of("Authorization", "Bearer " + SignedWebhooks.API_TOKEN)).statusCode()).isEqualTo(404);
         assertThat(webhooks.post("/api/sinks/splunk/parked/skip", "", Map.of()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aRecordKafkaRefusesAsTooLargeIsParkedAndTheDoorsOtherEventsGoOn() throws Exception {
+        String door = "LargeDoor-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode lockdown = Fixtures.verkada("door_lockdown");
+        ObjectNode data = (ObjectNode) lockdown.get("data");
+        data.put("door_id", door).put("created", Instant.now().getEpochSecond());
+        ((ObjectNode) data.get("door_info")).put("name", door);
+        // a lockdown named at length: a record over the producer's max.request.size (4 000 bytes)
+        ((ObjectNode) data.get("lockdown_info")).put("lockdown_name", "L".repeat(6000));
+        List<String> sent = new ArrayList<>();
+        for (ObjectNode webhook : List.of(verkada("door_opened", door), lockdown, verkada("door_closed", door))) {
+            sent.add(send(webhook));
+            awaitNormalized(sent.get(sent.size() - 1));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> parked("kafka-small").get("count").asInt() == 1);
+        JsonNode parked = parked("kafka-small").get("parked").get(0);
+        assertThat(parked.get("eventId").asText()).isEqualTo(sent.get(1));
+        assertThat(parked.get("refusal").asText()).contains("RecordTooLargeException");
+        List<String> received = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of("gatehouse-small"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (door.equals(record.key())) {
+                        received.add(header(record, "ce_id"));
+                    }
+                }
+                return received.contains(sent.get(2));
+            });
+        }
+        // an event sent in the batch the record was refused in is sent again alone: consumers de-duplicate on ce_id
+        assertThat(received.stream().distinct()).containsExactly(sent.get(0), sent.get(2));
+
+        assertThat(webhooks.post("/api/sinks/kafka-small/parked/skip?event=" + sent.get(1), "",
+                Map.of("Authorization", "Bearer " + SignedWebhooks.API_TOKEN)).statusCode()).isEqualTo(200);
+        assertThat(parked("kafka-small").get("count").asInt()).isZero();
     }
 
     @Test
