@@ -116,15 +116,15 @@ public class SinkOutbox {
      * counted afresh: for a platform that will take them now. {@code eventId} null: all of the sink's.
      */
     public int retryParked(String sink, String eventId) {
-        return jdbc.update("update sink_outbox set parked_at = null, attempts = 0, refusal = null where sink = ? "
-                + "and parked_at is not null and (cast(? as varchar(36)) is null or event_id = ?)", sink, eventId,
-                eventId);
+        String retry = "update sink_outbox set parked_at = null, attempts = 0, refusal = null where sink = ? "
+                + "and parked_at is not null";
+        return eventId == null ? jdbc.update(retry, sink) : jdbc.update(retry + " and event_id = ?", sink, eventId);
     }
 
     /** Parked events are dropped: this sink never sends them. {@code eventId} null: all of the sink's. */
     public int skipParked(String sink, String eventId) {
-        return jdbc.update("delete from sink_outbox where sink = ? and parked_at is not null "
-                + "and (cast(? as varchar(36)) is null or event_id = ?)", sink, eventId, eventId);
+        String skip = "delete from sink_outbox where sink = ? and parked_at is not null";
+        return eventId == null ? jdbc.update(skip, sink) : jdbc.update(skip + " and event_id = ?", sink, eventId);
     }
 
     /** The platform has them: they leave the outbox. */
