@@ -184,9 +184,7 @@ class SinksIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String door = "ParkDoor-" + run;
         String refusedDoor = "RefusedDoor-" + run;
-        StubMapping invalid = HEC.stubFor(post(urlEqualTo("/services/collector/event")).atPriority(1)
-                .withRequestBody(containing(refusedDoor)).willReturn(aResponse().withStatus(400)
-                        .withBody("{\"text\":\"Invalid data format\",\"code\":6,\"invalid-event-number\":0}")));
+        StubMapping invalid = splunkRefusesBatchesNaming(refusedDoor);
         List<String> sent = new ArrayList<>();
         for (String eventDoor : List.of(door, refusedDoor, door)) {
             sent.add(send(verkada("door_opened", eventDoor)));
@@ -220,9 +218,7 @@ class SinksIT {
         assertThat(parked("splunk").get("count").asInt()).isZero();
 
         // refused again and parked, then skipped: never sent, and nothing waits
-        invalid = HEC.stubFor(post(urlEqualTo("/services/collector/event")).atPriority(1)
-                .withRequestBody(containing(refusedDoor)).willReturn(aResponse().withStatus(400)
-                        .withBody("{\"text\":\"Invalid data format\",\"code\":6,\"invalid-event-number\":0}")));
+        invalid = splunkRefusesBatchesNaming(refusedDoor);
         String skipped = send(verkada("door_opened", refusedDoor));
         await().atMost(Duration.ofSeconds(15)).until(() -> parked("splunk").get("count").asInt() == 1);
         assertThat(parked("splunk").get("parked").get(0).get("eventId").asText()).isEqualTo(skipped);
@@ -485,6 +481,13 @@ class SinksIT {
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "sinks-it-" + UUID.randomUUID());
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** Splunk answers a batch that holds an event of the door as it answers an event it cannot read. */
+    private static StubMapping splunkRefusesBatchesNaming(String door) {
+        return HEC.stubFor(post(urlEqualTo("/services/collector/event")).atPriority(1)
+                .withRequestBody(containing(door)).willReturn(aResponse().withStatus(400)
+                        .withBody("{\"text\":\"Invalid data format\",\"code\":6,\"invalid-event-number\":0}")));
     }
 
     private JsonNode parked(String sink) throws Exception {
