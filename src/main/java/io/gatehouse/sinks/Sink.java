@@ -1,8 +1,8 @@
 package io.gatehouse.sinks;
 
-import io.gatehouse.alerting.EventMatcher;
 import java.util.Map;
 
+import io.gatehouse.alerting.EventMatcher;
 import io.gatehouse.event.AccessEvent;
 import io.gatehouse.event.Ref;
 import io.gatehouse.sinks.SinksProperties.Target;

@@ -71,9 +71,10 @@ public class SinkForwarder {
         try {
             outcome = transaction.execute(status -> sendNextBatch(sink));
         } catch (RuntimeException e) {
-            failed(sink, backoff, now, SinkFailure.describe(e));
+            String error = SinkFailure.describe(e);
+            failed(sink, backoff, now, error);
             try {
-                states.failed(sink, SinkFailure.describe(e));
+                states.failed(sink, error);
             } catch (RuntimeException databaseDown) {
                 LOG.debug("sink {}: could not record the error", name, databaseDown);
             }
@@ -130,8 +131,8 @@ public class SinkForwarder {
 
     /**
      * The platform refused the events as such: committed, not rolled back, each counts an attempt; an event
-     * refused alone {@code max-attempts} times is parked and the events behind it go on at once. An event in a larger
-     * batch is never parked: the platform did not say which one it refused.
+     * refused alone {@code max-attempts} times is parked and the events behind it go on at once. An event in a
+     * larger batch is never parked: the platform did not say which one it refused.
      */
     private Outcome refused(Sink sink, List<SinkOutbox.Entry> batch, String refusal) {
         SinkOutbox.Entry first = batch.get(0);

@@ -75,11 +75,14 @@ public class SinkOutbox {
         }
     }
 
-    /** The sink's oldest waiting events (parked ones aside), in the order they were recorded. */
+    /**
+     * The sink's oldest waiting events (parked ones aside), in the order they were recorded; ordered by the whole
+     * index (sink and parked_at fixed), so that H2 reads them from it in order instead of sorting every waiting row.
+     */
     public List<Entry> next(Sink sink, int limit) {
         return jdbc.query("select o.position, o.attempts, e.* from sink_outbox o "
                         + "left join access_event e on e.id = o.event_id "
-                        + "where o.sink = ? and o.parked_at is null order by o.position limit ?",
+                        + "where o.sink = ? and o.parked_at is null order by o.sink, o.parked_at, o.position limit ?",
                 (rs, n) -> new Entry(rs.getLong("position"), rs.getString("id") == null ? null : events.fromRow(rs),
                         rs.getInt("attempts")),
                 sink.name(), limit);
@@ -139,7 +142,7 @@ public class SinkOutbox {
                 Long.class, sink);
         // the first in position order, read from the index (H2 would read every row for min(recorded_at))
         List<Timestamp> oldest = jdbc.queryForList("select recorded_at from sink_outbox where sink = ? "
-                + "and parked_at is null order by sink, position limit 1", Timestamp.class, sink);
+                + "and parked_at is null order by sink, parked_at, position limit 1", Timestamp.class, sink);
         return new Lag(waiting == null ? 0 : waiting, oldest.isEmpty() ? null : oldest.get(0).toInstant());
     }
 
