@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +25,18 @@ import io.gatehouse.sinks.SinkCatalog;
 import io.gatehouse.sinks.SinkOutbox;
 import io.gatehouse.sinks.SinkStates;
 
-/** GET /api/sinks (each sink's progress) and POST /api/sinks/{name}/replay?since=… (send a range again). */
+/**
+ * GET /api/sinks (each sink's progress), POST /api/sinks/{name}/replay?since=… (send a range again), and a sink's
+ * parked events (its platform refused them): GET /api/sinks/{name}/parked, POST …/parked/retry and …/parked/skip,
+ * each for one event ({@code ?event=<id>}) or all of the sink's.
+ */
 @RestController
 @RequestMapping("/api/sinks")
 public class SinksController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SinksController.class);
+    // the oldest listed; the count says how many there are
+    private static final int PARKED_LISTED = 100;
 
     private final SinkCatalog catalog;
     private final SinkOutbox outbox;
@@ -52,7 +62,7 @@ public class SinksController {
      */
     @PostMapping("/{name}/replay")
     public ResponseEntity<Map<String, Object>> replay(@PathVariable String name, @RequestParam String since) {
-        Sink sink = catalog.named(name).orElseThrow(() -> new ApiError(404, "not_found", "no sink named " + name));
+        Sink sink = sink(name);
         Instant from;
         try {
             from = Instant.parse(since.trim());
@@ -63,6 +73,36 @@ public class SinksController {
         return ResponseEntity.accepted().body(Map.of("sink", name, "since", from.toString(), "queued", queued));
     }
 
+    @GetMapping("/{name}/parked")
+    public Map<String, Object> parked(@PathVariable String name) {
+        Sink sink = sink(name);
+        List<SinkOutbox.Parked> parked = outbox.parked(sink.name(), PARKED_LISTED);
+        return Map.of("sink", name, "count", outbox.parkedCount(sink.name()), "parked", parked);
+    }
+
+    /** Parked events back in line, at their place: for a platform that takes them now (its fault was fixed). */
+    @PostMapping("/{name}/parked/retry")
+    public ResponseEntity<Map<String, Object>> retryParked(@PathVariable String name,
+                                                           @RequestParam(required = false) String event) {
+        Sink sink = sink(name);
+        int requeued = outbox.retryParked(sink.name(), event);
+        LOG.info("sink {}: {} parked event(s) sent again on request", name, requeued);
+        return ResponseEntity.accepted().body(Map.of("sink", name, "requeued", requeued));
+    }
+
+    /** Parked events dropped: the sink never sends them (they stay stored in Gatehouse). */
+    @PostMapping("/{name}/parked/skip")
+    public Map<String, Object> skipParked(@PathVariable String name, @RequestParam(required = false) String event) {
+        Sink sink = sink(name);
+        int skipped = outbox.skipParked(sink.name(), event);
+        LOG.info("sink {}: {} parked event(s) skipped on request", name, skipped);
+        return Map.of("sink", name, "skipped", skipped);
+    }
+
+    private Sink sink(String name) {
+        return catalog.named(name).orElseThrow(() -> new ApiError(404, "not_found", "no sink named " + name));
+    }
+
     private Map<String, Object> progress(Sink sink) {
         SinkOutbox.Lag lag = outbox.lag(sink.name());
         Map<String, Object> body = new LinkedHashMap<>();
@@ -71,6 +111,7 @@ public class SinksController {
         body.put("waiting", lag.events());
         body.put("lagSeconds", lag.oldestRecordedAt() == null ? 0
                 : Math.max(0, Duration.between(lag.oldestRecordedAt(), clock.instant()).toMillis()) / 1000.0);
+        body.put("parked", outbox.parkedCount(sink.name()));
         states.of(sink.name()).ifPresent(state -> {
             body.put("sent", state.sent());
             body.put("lastSentAt", state.lastSentAt());

@@ -22,8 +22,15 @@ import io.gatehouse.recording.AccessEventTable;
 @Component
 public class SinkOutbox {
 
-    /** One waiting event of a sink; {@code event} is null when the event was purged (retention) or replayed. */
-    public record Entry(long position, AccessEvent event) {
+    /**
+     * One waiting event of a sink; {@code event} is null when the event was purged (retention) or replayed.
+     * {@code attempts}: how many batches that held it the platform refused as such.
+     */
+    public record Entry(long position, AccessEvent event, int attempts) {
+    }
+
+    /** An event the sink's platform refused alone, again and again, held aside until retried or skipped. */
+    public record Parked(String eventId, int attempts, Instant parkedAt, String refusal) {
     }
 
     /** How far a sink is behind: events waiting, and when the oldest of them was recorded (null: none waits). */
@@ -68,12 +75,59 @@ public class SinkOutbox {
         }
     }
 
-    /** The sink's oldest waiting events, in the order they were recorded. */
+    /**
+     * The sink's oldest waiting events (parked ones aside), in the order they were recorded; ordered by the whole
+     * index (sink and parked_at fixed), so that H2 reads them from it in order instead of sorting every waiting row.
+     */
     public List<Entry> next(Sink sink, int limit) {
-        return jdbc.query("select o.position, e.* from sink_outbox o left join access_event e on e.id = o.event_id "
-                        + "where o.sink = ? order by o.position limit ?",
-                (rs, n) -> new Entry(rs.getLong("position"), rs.getString("id") == null ? null : events.fromRow(rs)),
+        return jdbc.query("select o.position, o.attempts, e.* from sink_outbox o "
+                        + "left join access_event e on e.id = o.event_id "
+                        + "where o.sink = ? and o.parked_at is null order by o.sink, o.parked_at, o.position limit ?",
+                (rs, n) -> new Entry(rs.getLong("position"), rs.getString("id") == null ? null : events.fromRow(rs),
+                        rs.getInt("attempts")),
                 sink.name(), limit);
+    }
+
+    /** The platform refused a batch that held these events as such: each counts one more attempt. */
+    public void refused(List<Entry> batch, String refusal) {
+        jdbc.batchUpdate("update sink_outbox set attempts = attempts + 1, refusal = ? where position = ?",
+                batch.stream().map(entry -> new Object[] {fit(refusal), entry.position()}).toList());
+    }
+
+    /** Refused alone too often: the event is held aside, and the events behind it go on. */
+    public void park(Entry entry, String refusal) {
+        jdbc.update("update sink_outbox set attempts = attempts + 1, refusal = ?, parked_at = ? where position = ?",
+                fit(refusal), Timestamp.from(clock.instant()), entry.position());
+    }
+
+    public long parkedCount(String sink) {
+        Long parked = jdbc.queryForObject("select count(*) from sink_outbox where sink = ? and parked_at is not null",
+                Long.class, sink);
+        return parked == null ? 0 : parked;
+    }
+
+    /** The sink's parked events, the oldest first (at most {@code limit}). */
+    public List<Parked> parked(String sink, int limit) {
+        return jdbc.query("select event_id, attempts, parked_at, refusal from sink_outbox where sink = ? "
+                        + "and parked_at is not null order by position limit ?",
+                (rs, n) -> new Parked(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant(), rs.getString(4)),
+                sink, limit);
+    }
+
+    /**
+     * Parked events go back in line, at their place (before the events recorded after them), with their attempts
+     * counted afresh: for a platform that will take them now. {@code eventId} null: all of the sink's.
+     */
+    public int retryParked(String sink, String eventId) {
+        String retry = "update sink_outbox set parked_at = null, attempts = 0, refusal = null where sink = ? "
+                + "and parked_at is not null";
+        return eventId == null ? jdbc.update(retry, sink) : jdbc.update(retry + " and event_id = ?", sink, eventId);
+    }
+
+    /** Parked events are dropped: this sink never sends them. {@code eventId} null: all of the sink's. */
+    public int skipParked(String sink, String eventId) {
+        String skip = "delete from sink_outbox where sink = ? and parked_at is not null";
+        return eventId == null ? jdbc.update(skip, sink) : jdbc.update(skip + " and event_id = ?", sink, eventId);
     }
 
     /** The platform has them: they leave the outbox. */
@@ -82,12 +136,18 @@ public class SinkOutbox {
                 sent.stream().map(entry -> new Object[] {entry.position()}).toList());
     }
 
+    /** Parked events aside: they wait for an operator, not for the platform. */
     public Lag lag(String sink) {
-        Long waiting = jdbc.queryForObject("select count(*) from sink_outbox where sink = ?", Long.class, sink);
+        Long waiting = jdbc.queryForObject("select count(*) from sink_outbox where sink = ? and parked_at is null",
+                Long.class, sink);
         // the first in position order, read from the index (H2 would read every row for min(recorded_at))
         List<Timestamp> oldest = jdbc.queryForList("select recorded_at from sink_outbox where sink = ? "
-                + "order by sink, position limit 1", Timestamp.class, sink);
+                + "and parked_at is null order by sink, parked_at, position limit 1", Timestamp.class, sink);
         return new Lag(waiting == null ? 0 : waiting, oldest.isEmpty() ? null : oldest.get(0).toInstant());
+    }
+
+    private static String fit(String refusal) {
+        return refusal.length() > 2000 ? refusal.substring(0, 2000) : refusal;
     }
 
     /**

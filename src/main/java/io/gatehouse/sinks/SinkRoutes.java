@@ -19,7 +19,7 @@ import io.gatehouse.sinks.SinksProperties.Kafka;
 import io.gatehouse.telemetry.GatehouseMetrics;
 
 /**
- * Starts each configured sink: its row in sink_state, its lag gauges, and two routes from the templates of
+ * Starts each configured sink: its row in sink_state, its lag and parked gauges, and two routes from the templates of
  * routes/sinks/: {@code forward-to-sink-<name>} (polls the outbox) and {@code send-to-sink-<name>} (its format).
  */
 @Component
@@ -70,6 +70,7 @@ public class SinkRoutes implements CamelContextConfiguration {
                 Instant oldest = outbox.lag(sink.name()).oldestRecordedAt();
                 return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis()) / 1000.0;
             });
+            metrics.watchSinkParked(sink.name(), () -> outbox.parkedCount(sink.name()));
             Map<String, Object> send = new HashMap<>();
             send.put("sink", sink.name());
             if (sink.format() == SinkFormat.KAFKA) {

@@ -21,6 +21,8 @@ import io.gatehouse.alerting.RulesProperties.Match;
  * @param pollInterval how often a sink with nothing to send looks for new events
  * @param batchSize    events per batch sent (one Kafka round trip, one HEC or CloudEvents request)
  * @param maxBackoff   the longest wait between two attempts of a sink whose platform refuses or is unreachable
+ * @param maxAttempts  how often an event the platform refuses as such (malformed, too large) is sent alone before
+ *                     it is parked, so that the events behind it go on (docs/operations.md#sinks)
  * @param targets      the sinks by name; each has exactly one of kafka, splunk-hec, cloudevents
  */
 @Validated
@@ -28,6 +30,7 @@ import io.gatehouse.alerting.RulesProperties.Match;
 public record SinksProperties(@NotNull Duration pollInterval,
                               @Min(1) @Max(5000) int batchSize,
                               @NotNull Duration maxBackoff,
+                              @Min(1) int maxAttempts,
                               @Valid @DefaultValue Map<String, Target> targets) {
 
     /**
@@ -35,8 +38,11 @@ public record SinksProperties(@NotNull Duration pollInterval,
      *
      * @param match the events it receives, in the rules' match language (docs/rules.md); none: every event
      * @param key   what a Kafka record's key is, so one consumer sees that thing's events in order: site, door, device
+     * @param includePersonalData whether the events streamed carry the actor's name and email; by default they
+     *                            carry the actor's id only, which the access system resolves for whoever may know
      */
-    public record Target(Match match, @DefaultValue("door") String key, @Valid Kafka kafka,
+    public record Target(Match match, @DefaultValue("door") String key,
+                         @DefaultValue("false") boolean includePersonalData, @Valid Kafka kafka,
                          @Valid SplunkHec splunkHec, @Valid CloudEventsHttp cloudevents) {
     }
 

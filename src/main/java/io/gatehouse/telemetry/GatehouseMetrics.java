@@ -140,13 +140,26 @@ public class GatehouseMetrics {
                 .baseUnit("seconds").tag("sink", sink).strongReference(true).register(registry);
     }
 
+    /**
+     * A sink's parked events, read when metrics are scraped: events its platform refused as such, held aside until
+     * an operator retries or skips them (docs/operations.md#sinks).
+     */
+    public void watchSinkParked(String sink, DoubleSupplier events) {
+        Gauge.builder("gatehouse.sink.parked.events", events, DoubleSupplier::getAsDouble)
+                .description("Events the sink's platform refused, parked until retried or skipped").tag("sink", sink)
+                .strongReference(true).register(registry);
+    }
+
     /** A batch the sink's platform accepted. */
     public void sinkSent(String sink, int events) {
         Counter.builder("gatehouse.sink.sent").description("Events the sink's platform accepted")
                 .tag("sink", sink).register(registry).increment(events);
     }
 
-    /** A batch the sink's platform refused or could not be reached for; the events wait and are sent again. */
+    /**
+     * A batch the sink's platform refused or could not be reached for; the events wait and are sent again (an event
+     * refused alone too often is parked).
+     */
     public void sinkFailed(String sink) {
         Counter.builder("gatehouse.sink.errors").description("Batches not delivered to the sink (retried)")
                 .tag("sink", sink).register(registry).increment();

@@ -27,7 +27,7 @@ class SinkCatalogTest {
             "gatehouse:access_event", Duration.ofSeconds(10));
 
     static SinkCatalog catalog(Map<String, Target> targets) {
-        return new SinkCatalog(new SinksProperties(Duration.ofMillis(500), 200, Duration.ofSeconds(30), targets),
+        return new SinkCatalog(new SinksProperties(Duration.ofMillis(500), 200, Duration.ofSeconds(30), 3, targets),
                 VendorFixtures.catalog());
     }
 
@@ -37,7 +37,8 @@ class SinkCatalogTest {
 
     @Test
     void aSinkWithoutMatchWantsEveryEvent() {
-        Sink sink = catalog(Map.of("all", new Target(null, "door", KAFKA, null, null))).named("all").orElseThrow();
+        Sink sink = catalog(Map.of("all", new Target(null, "door", false, KAFKA, null, null))).named("all")
+                .orElseThrow();
 
         assertThat(sink.format()).isEqualTo(SinkFormat.KAFKA);
         assertThat(sink.wants(event(EventType.DOOR_OPENED).build())).isTrue();
@@ -46,8 +47,8 @@ class SinkCatalogTest {
 
     @Test
     void aSinkWantsWhatItsMatchSays() {
-        Sink sink = catalog(Map.of("forced", new Target(match(List.of("door.*"), List.of("verkada")), "door", null,
-                HEC, null))).named("forced").orElseThrow();
+        Sink sink = catalog(Map.of("forced", new Target(match(List.of("door.*"), List.of("verkada")), "door", false,
+                null, HEC, null))).named("forced").orElseThrow();
 
         assertThat(sink.wants(event(EventType.DOOR_FORCED_OPEN).build())).isTrue();
         assertThat(sink.wants(event(EventType.LOCK_LOCKED).build())).isFalse();
@@ -56,42 +57,44 @@ class SinkCatalogTest {
     @Test
     void refusesATypeThatIsNotCanonicalNamingTheSink() {
         assertThatThrownBy(() -> catalog(Map.of("soc", new Target(match(List.of("door.forcedopen"), null), "door",
-                KAFKA, null, null))))
+                false, KAFKA, null, null))))
                 .hasMessageStartingWith("sink 'soc': match.types 'door.forcedopen' is not a canonical event type");
     }
 
     @Test
     void refusesAnUnknownVendor() {
-        assertThatThrownBy(() -> catalog(Map.of("soc", new Target(match(null, List.of("acme")), "door", KAFKA,
+        assertThatThrownBy(() -> catalog(Map.of("soc", new Target(match(null, List.of("acme")), "door", false, KAFKA,
                 null, null)))).hasMessageContaining("sink 'soc': match.vendors 'acme' is not a vendor");
     }
 
     @Test
     void refusesASinkWithTwoFormatsOrNone() {
-        assertThatThrownBy(() -> catalog(Map.of("both", new Target(null, "door", KAFKA, HEC, null))))
+        assertThatThrownBy(() -> catalog(Map.of("both", new Target(null, "door", false, KAFKA, HEC, null))))
                 .hasMessageContaining("gatehouse.sinks.targets.both: give exactly one of kafka, splunk-hec or "
                         + "cloudevents");
-        assertThatThrownBy(() -> catalog(Map.of("none", new Target(null, "door", null, null, null))))
+        assertThatThrownBy(() -> catalog(Map.of("none", new Target(null, "door", false, null, null, null))))
                 .hasMessageContaining("gatehouse.sinks.targets.none: give exactly one");
     }
 
     @Test
     void refusesAMissingTopicTokenOrUrl() {
-        assertThatThrownBy(() -> catalog(Map.of("k", new Target(null, "door", new Kafka(" ", "b:9092", Map.of()),
-                null, null)))).hasMessageContaining("gatehouse.sinks.targets.k.kafka.topic is missing");
-        assertThatThrownBy(() -> catalog(Map.of("s", new Target(null, "door", null, new SplunkHec("https://s", "",
-                null, "gatehouse", "gatehouse:access_event", Duration.ofSeconds(1)), null))))
+        assertThatThrownBy(() -> catalog(Map.of("k", new Target(null, "door", false,
+                new Kafka(" ", "b:9092", Map.of()), null, null))))
+                .hasMessageContaining("gatehouse.sinks.targets.k.kafka.topic is missing");
+        assertThatThrownBy(() -> catalog(Map.of("s", new Target(null, "door", false, null,
+                new SplunkHec("https://s", "", null, "gatehouse", "gatehouse:access_event", Duration.ofSeconds(1)),
+                null))))
                 .hasMessageContaining("gatehouse.sinks.targets.s.splunk-hec.token is missing");
-        assertThatThrownBy(() -> catalog(Map.of("c", new Target(null, "door", null, null,
+        assertThatThrownBy(() -> catalog(Map.of("c", new Target(null, "door", false, null, null,
                 new CloudEventsHttp(null, null, Duration.ofSeconds(1))))))
                 .hasMessageContaining("gatehouse.sinks.targets.c.cloudevents.url is missing");
     }
 
     @Test
     void refusesAnUnknownKeyAndANameThatCannotBeARouteId() {
-        assertThatThrownBy(() -> catalog(Map.of("k", new Target(null, "room", KAFKA, null, null))))
+        assertThatThrownBy(() -> catalog(Map.of("k", new Target(null, "room", false, KAFKA, null, null))))
                 .hasMessageContaining("gatehouse.sinks.targets.k.key: 'room' is not one of site, door, device");
-        assertThatThrownBy(() -> catalog(Map.of("Soc Kafka", new Target(null, "door", KAFKA, null, null))))
+        assertThatThrownBy(() -> catalog(Map.of("Soc Kafka", new Target(null, "door", false, KAFKA, null, null))))
                 .hasMessageContaining("lower-case letters, digits and '-'");
     }
 
@@ -103,6 +106,25 @@ class SinkCatalogTest {
         assertThat(SinkKey.DOOR.of(event)).isEqualTo("door-1");
         assertThat(SinkKey.SITE.of(event)).isEqualTo("HQ");
         assertThat(SinkKey.DEVICE.of(event)).isNull();
+    }
+
+    @Test
+    void streamsTheActorsIdButNotTheirNameOrEmailUnlessTheSinkIncludesPersonalData() {
+        var event = event(EventType.ACCESS_GRANTED).door(new Ref("door-1", "Front", null, null))
+                .actor(Ref.actor("user-7", "John Smith", "john.smith@example.com")).attribute("credential", "remote")
+                .build();
+        Sink siem = catalog(Map.of("siem", new Target(null, "door", false, KAFKA, null, null))).named("siem")
+                .orElseThrow();
+        Sink lake = catalog(Map.of("lake", new Target(null, "door", true, KAFKA, null, null))).named("lake")
+                .orElseThrow();
+
+        var streamed = siem.streamed(event);
+        assertThat(streamed.actor()).isEqualTo(new Ref("user-7", null, null, null));
+        assertThat(streamed).usingRecursiveComparison().ignoringFields("actor").isEqualTo(event);
+        assertThat(lake.streamed(event)).isSameAs(event);
+        var nameOnly = event(EventType.ACCESS_GRANTED).actor(Ref.of(null, "John Smith")).build();
+        assertThat(siem.streamed(nameOnly).actor()).isNull();
+        assertThat(siem.streamed(event(EventType.DOOR_OPENED).build()).actor()).isNull();
     }
 
     @Test

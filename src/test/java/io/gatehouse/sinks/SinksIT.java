@@ -1,6 +1,7 @@
 package io.gatehouse.sinks;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -52,6 +53,7 @@ import io.gatehouse.support.Fixtures;
 import io.gatehouse.support.GatehouseIntegrationTest;
 import io.gatehouse.support.PrometheusScrape;
 import io.gatehouse.support.SignedWebhooks;
+import io.gatehouse.support.TcpProxy;
 
 /**
  * Signed webhooks in; every event out to a Splunk HEC stub and a CloudEvents collector stub (WireMock) and to a
@@ -64,18 +66,27 @@ import io.gatehouse.support.SignedWebhooks;
 class SinksIT {
 
     static final WireMockServer HEC = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    static final EmbeddedKafkaKraftBroker KAFKA = new EmbeddedKafkaKraftBroker(1, 1, "gatehouse-events");
+    static final EmbeddedKafkaKraftBroker KAFKA = new EmbeddedKafkaKraftBroker(1, 1, "gatehouse-events",
+            "gatehouse-small");
+    // Gatehouse reaches the broker only through this proxy, which a test cuts and restores as a broker stops and
+    // starts again on its address: the broker advertises the proxy's port, so clients reconnect through it
+    static final TcpProxy KAFKA_PROXY = new TcpProxy(KAFKA::getBrokersAsString);
     private static final ObjectMapper JSON = new ObjectMapper();
+    // the badge holder of the Verkada fixture
+    private static final String ACTOR_ID = "47c39a50-3575-40ee-bfe9-46e0fa8447db";
+    private static final String ACTOR_NAME = "John Smith";
+    private static final String ACTOR_EMAIL = "john.smith@example.com";
 
     static {
         HEC.start();
+        KAFKA.brokerProperty("advertised.listeners", "EXTERNAL://127.0.0.1:" + KAFKA_PROXY.port());
         KAFKA.afterPropertiesSet();
     }
 
     @DynamicPropertySource
     static void peers(DynamicPropertyRegistry registry) {
         registry.add("test.hec.port", HEC::port);
-        registry.add("test.kafka.brokers", KAFKA::getBrokersAsString);
+        registry.add("test.kafka.brokers", () -> "127.0.0.1:" + KAFKA_PROXY.port());
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:gatehouse-sinks;MODE=PostgreSQL;"
                 + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
     }
@@ -84,6 +95,7 @@ class SinksIT {
     static void stopPeers() {
         HEC.stop();
         KAFKA.destroy();
+        KAFKA_PROXY.close();
     }
 
     @LocalServerPort
@@ -127,6 +139,10 @@ class SinksIT {
         assertThat(HEC.findAll(postRequestedFor(urlEqualTo("/services/collector/event"))))
                 .allSatisfy(request -> assertThat(request.getHeader("Authorization"))
                         .isEqualTo("Splunk hec-test-token"));
+        // the sink does not include personal data: the actor's id, not their name or email
+        assertThat(first.get("event").get("actor").get("id").asText()).isEqualTo(ACTOR_ID);
+        assertThat(HEC.findAll(postRequestedFor(urlEqualTo("/services/collector/event"))))
+                .allSatisfy(request -> assertThat(request.getBodyAsString()).doesNotContain(ACTOR_EMAIL, ACTOR_NAME));
         await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
                 "select count(*) from sink_outbox where sink = 'splunk'", Integer.class) == 0);
     }
@@ -161,6 +177,104 @@ class SinksIT {
         assertThat(HEC.findAll(postRequestedFor(urlEqualTo("/services/collector/event")))).isNotEmpty();
         await().atMost(Duration.ofSeconds(5)).until(() -> metrics().value("gatehouse_sink_lag_events", "sink",
                 "splunk") == 0);
+    }
+
+    @Test
+    void anEventSplunkRefusesIsParkedAndTheOthersGoOnUntilItIsRetriedOrSkipped() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String door = "ParkDoor-" + run;
+        String refusedDoor = "RefusedDoor-" + run;
+        StubMapping invalid = splunkRefusesBatchesNaming(refusedDoor);
+        List<String> sent = new ArrayList<>();
+        for (String eventDoor : List.of(door, refusedDoor, door)) {
+            sent.add(send(verkada("door_opened", eventDoor)));
+            awaitNormalized(sent.get(sent.size() - 1));
+        }
+        String refused = sent.get(1);
+
+        // refused alone max-attempts (2) times, it is parked; the events before and behind it arrive, once each
+        await().atMost(Duration.ofSeconds(15)).until(() -> parked("splunk").get("count").asInt() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> hecEvents(door).size() >= 2);
+        assertThat(hecEvents(door)).extracting(entry -> entry.get("event").get("id").asText())
+                .containsExactly(sent.get(0), sent.get(2));
+        JsonNode parked = parked("splunk").get("parked").get(0);
+        assertThat(parked.get("eventId").asText()).isEqualTo(refused);
+        assertThat(parked.get("attempts").asInt()).isEqualTo(2);
+        assertThat(parked.get("refusal").asText()).contains("HTTP 400", "Invalid data format");
+        assertThat(metrics().value("gatehouse_sink_parked_events", "sink", "splunk")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> lag("splunk") == 0);
+        assertThat(sinkProgress("splunk").get("parked").asInt()).isEqualTo(1);
+        assertThat(hecEvents(refusedDoor)).isEmpty();
+
+        // Splunk takes it now: retried, it arrives
+        HEC.removeStub(invalid);
+        HttpResponse<String> retry = webhooks.post("/api/sinks/splunk/parked/retry?event=" + refused, "",
+                Map.of("Authorization", "Bearer " + SignedWebhooks.API_TOKEN));
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(202);
+        assertThat(JSON.readTree(retry.body()).get("requeued").asInt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> hecEvents(refusedDoor).size() >= 1);
+        assertThat(hecEvents(refusedDoor)).extracting(entry -> entry.get("event").get("id").asText())
+                .containsExactly(refused);
+        assertThat(parked("splunk").get("count").asInt()).isZero();
+
+        // refused again and parked, then skipped: never sent, and nothing waits
+        invalid = splunkRefusesBatchesNaming(refusedDoor);
+        String skipped = send(verkada("door_opened", refusedDoor));
+        await().atMost(Duration.ofSeconds(15)).until(() -> parked("splunk").get("count").asInt() == 1);
+        assertThat(parked("splunk").get("parked").get(0).get("eventId").asText()).isEqualTo(skipped);
+        HttpResponse<String> skip = webhooks.post("/api/sinks/splunk/parked/skip", "",
+                Map.of("Authorization", "Bearer " + SignedWebhooks.API_TOKEN));
+        assertThat(skip.statusCode()).as(skip.body()).isEqualTo(200);
+        assertThat(JSON.readTree(skip.body()).get("skipped").asInt()).isEqualTo(1);
+        HEC.removeStub(invalid);
+        assertThat(parked("splunk").get("count").asInt()).isZero();
+        assertThat(lag("splunk")).isZero();
+        assertThat(metrics().value("gatehouse_sink_parked_events", "sink", "splunk")).isZero();
+        assertThat(hecEvents(refusedDoor)).extracting(entry -> entry.get("event").get("id").asText())
+                .containsExactly(refused);
+
+        assertThat(webhooks.post("/api/sinks/no-such-sink/parked/retry", "",
+                Map.of("Authorization", "Bearer " + SignedWebhooks.API_TOKEN)).statusCode()).isEqualTo(404);
+        assertThat(webhooks.post("/api/sinks/splunk/parked/skip", "", Map.of()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aRecordKafkaRefusesAsTooLargeIsParkedAndTheDoorsOtherEventsGoOn() throws Exception {
+        String door = "LargeDoor-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode lockdown = Fixtures.verkada("door_lockdown");
+        ObjectNode data = (ObjectNode) lockdown.get("data");
+        data.put("door_id", door).put("created", Instant.now().getEpochSecond());
+        ((ObjectNode) data.get("door_info")).put("name", door);
+        // a lockdown named at length: a record over the producer's max.request.size (4 000 bytes)
+        ((ObjectNode) data.get("lockdown_info")).put("lockdown_name", "L".repeat(6000));
+        List<String> sent = new ArrayList<>();
+        for (ObjectNode webhook : List.of(verkada("door_opened", door), lockdown, verkada("door_closed", door))) {
+            sent.add(send(webhook));
+            awaitNormalized(sent.get(sent.size() - 1));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> parked("kafka-small").get("count").asInt() == 1);
+        JsonNode parked = parked("kafka-small").get("parked").get(0);
+        assertThat(parked.get("eventId").asText()).isEqualTo(sent.get(1));
+        assertThat(parked.get("refusal").asText()).contains("RecordTooLargeException");
+        List<String> received = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of("gatehouse-small"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (door.equals(record.key())) {
+                        received.add(header(record, "ce_id"));
+                    }
+                }
+                return received.contains(sent.get(2));
+            });
+        }
+        // an event sent in the batch the record was refused in is sent again alone: consumers de-duplicate on ce_id
+        assertThat(received.stream().distinct()).containsExactly(sent.get(0), sent.get(2));
+
+        assertThat(webhooks.post("/api/sinks/kafka-small/parked/skip?event=" + sent.get(1), "",
+                Map.of("Authorization", "Bearer " + SignedWebhooks.API_TOKEN)).statusCode()).isEqualTo(200);
+        assertThat(parked("kafka-small").get("count").asInt()).isZero();
     }
 
     @Test
@@ -207,6 +321,58 @@ class SinksIT {
         assertThat(header(record, "content-type")).isEqualTo("application/json");
         assertThat(event.get("id").asText()).isEqualTo(header(record, "ce_id"));
         assertThat(event.get("door").get("id").asText()).isEqualTo(doors.get(0));
+        // this sink includes personal data
+        assertThat(event.get("actor").get("email").asText()).isEqualTo(ACTOR_EMAIL);
+        assertThat(event.get("actor").get("name").asText()).isEqualTo(ACTOR_NAME);
+    }
+
+    @Test
+    void aKafkaBrokerGoneAndBackUnderAStreamOfWebhooksLosesNothingAndKeepsEachDoorsOrder() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> doors = List.of("BrokerA-" + run, "BrokerB-" + run, "BrokerC-" + run);
+        Map<String, List<String>> sentPerDoor = new LinkedHashMap<>();
+        try {
+            for (int i = 0; i < 45; i++) {
+                if (i == 10) {
+                    // the first events are at the broker; then it goes away, mid-stream
+                    await().atMost(Duration.ofSeconds(15)).until(() -> lag("kafka") == 0);
+                    KAFKA_PROXY.cut();
+                }
+                if (i == 30) {
+                    // twenty events stored while the broker was away wait in the outbox, none dropped
+                    assertThat(lag("kafka")).isGreaterThanOrEqualTo(20);
+                    KAFKA_PROXY.restore();
+                }
+                String door = doors.get(i % doors.size());
+                String id = send(verkada(i % 2 == 0 ? "door_opened" : "door_closed", door));
+                awaitNormalized(id);
+                sentPerDoor.computeIfAbsent(door, d -> new ArrayList<>()).add(id);
+            }
+        } finally {
+            KAFKA_PROXY.restore();
+        }
+
+        Map<String, List<String>> receivedPerDoor = new LinkedHashMap<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of("gatehouse-events"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (doors.contains(record.key())) {
+                        receivedPerDoor.computeIfAbsent(record.key(), d -> new ArrayList<>())
+                                .add(header(record, "ce_id"));
+                    }
+                }
+                return receivedPerDoor.values().stream().mapToInt(List::size).sum() >= 45;
+            });
+            await().atMost(Duration.ofSeconds(15)).until(() -> lag("kafka") == 0);
+            // nothing more comes: each event once
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
+                assertThat(doors).doesNotContain(record.key());
+            }
+        }
+        for (String door : doors) {
+            assertThat(receivedPerDoor.get(door)).as(door).containsExactlyElementsOf(sentPerDoor.get(door));
+        }
     }
 
     @Test
@@ -225,6 +391,8 @@ class SinksIT {
         assertThat(event.get("source").asText()).isEqualTo("gatehouse/verkada");
         assertThat(event.get("datacontenttype").asText()).isEqualTo("application/json");
         assertThat(event.get("data").get("door").get("name").asText()).isEqualTo(door);
+        assertThat(event.get("data").get("actor").get("id").asText()).isEqualTo(ACTOR_ID);
+        assertThat(event.get("data").toString()).doesNotContain(ACTOR_EMAIL, ACTOR_NAME);
         LoggedRequest request = HEC.findAll(postRequestedFor(urlEqualTo("/cloudevents"))).get(0);
         assertThat(request.getHeader("Content-Type")).isEqualTo("application/cloudevents-batch+json");
         assertThat(request.getHeader("Authorization")).isEqualTo("Bearer collector-test-token");
@@ -253,14 +421,7 @@ class SinksIT {
         assertThat(ids.subList(0, 5)).containsExactlyElementsOf(sent);
         assertThat(ids.subList(5, 10)).containsExactlyElementsOf(sent);
 
-        JsonNode sinks = JSON.readTree(webhooks.get("/api/sinks", SignedWebhooks.API_TOKEN).body());
-        JsonNode splunk = null;
-        for (JsonNode sink : sinks.get("sinks")) {
-            if (sink.get("name").asText().equals("splunk")) {
-                splunk = sink;
-            }
-        }
-        assertThat(splunk).isNotNull();
+        JsonNode splunk = sinkProgress("splunk");
         assertThat(splunk.get("format").asText()).isEqualTo("splunk-hec");
         assertThat(splunk.get("sent").asLong()).isGreaterThanOrEqualTo(10);
         assertThat(splunk.has("waiting")).isTrue();
@@ -320,6 +481,32 @@ class SinksIT {
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "sinks-it-" + UUID.randomUUID());
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** Splunk answers a batch that holds an event of the door as it answers an event it cannot read. */
+    private static StubMapping splunkRefusesBatchesNaming(String door) {
+        return HEC.stubFor(post(urlEqualTo("/services/collector/event")).atPriority(1)
+                .withRequestBody(containing(door)).willReturn(aResponse().withStatus(400)
+                        .withBody("{\"text\":\"Invalid data format\",\"code\":6,\"invalid-event-number\":0}")));
+    }
+
+    private JsonNode parked(String sink) throws Exception {
+        HttpResponse<String> parked = webhooks.get("/api/sinks/" + sink + "/parked", SignedWebhooks.API_TOKEN);
+        assertThat(parked.statusCode()).as(parked.body()).isEqualTo(200);
+        return JSON.readTree(parked.body());
+    }
+
+    private JsonNode sinkProgress(String name) throws Exception {
+        for (JsonNode sink : JSON.readTree(webhooks.get("/api/sinks", SignedWebhooks.API_TOKEN).body()).get("sinks")) {
+            if (sink.get("name").asText().equals(name)) {
+                return sink;
+            }
+        }
+        throw new AssertionError("no sink " + name + " in GET /api/sinks");
+    }
+
+    private double lag(String sink) {
+        return metrics().value("gatehouse_sink_lag_events", "sink", sink);
     }
 
     private PrometheusScrape metrics() {
