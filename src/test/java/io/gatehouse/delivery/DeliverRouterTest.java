@@ -27,7 +27,7 @@ class DeliverRouterTest {
     @BeforeAll
     static void start() throws Exception {
         camel = YamlRoute.load("deliver/deliveries.camel.yaml", "send-to-channel", Map.of(),
-                route -> route.mockEndpointsAndSkip("direct:send-*"));
+                route -> route.mockEndpointsAndSkip("direct:send-(slack|email|log|teams|pagerduty|webhook)"));
         camel.start();
         routes = new java.util.LinkedHashMap<>();
         for (String kind : List.of("slack", "email", "log", "teams", "pagerduty", "webhook")) {

@@ -1,0 +1,41 @@
+package io.gatehouse.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+
+/**
+ * An HTTP service on a local port (WireMock) standing in for one Gatehouse posts alerts to: a Teams workflow,
+ * PagerDuty's Events API, a webhook receiver. Register it with {@code @RegisterExtension} on a static field: it
+ * listens as soon as it exists (its port goes into the configuration before Spring starts) and stops after the
+ * class. Each test stubs its answers with WireMock's own API and finds its requests by a marker of its own.
+ */
+public final class HttpPeer extends WireMockServer implements AfterAllCallback {
+
+    public HttpPeer() {
+        super(WireMockConfiguration.options().port(GatehouseProcess.freePort()));
+        start();
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + port() + path;
+    }
+
+    /** The requests POSTed to {@code path} that contain {@code marker}, oldest first. */
+    public List<LoggedRequest> received(String path, String marker) {
+        return findAll(postRequestedFor(urlPathEqualTo(path)).withRequestBody(containing(marker)));
+    }
+
+    @Override
+    public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+        stop();
+    }
+}
