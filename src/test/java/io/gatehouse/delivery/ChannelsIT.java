@@ -112,7 +112,7 @@ class ChannelsIT {
         assertThat(title.text()).isEqualTo("[WARNING] Door held open — " + door);
         assertThat(title.color()).isEqualTo(AdaptiveCard.Colour.Warning);
         Map<String, String> facts = facts((FactSet) card.body().get(2));
-        assertThat(facts.keySet()).containsExactly("When", "What", "Door", "Device", "Who", "Vendor", "Event");
+        assertThat(facts.keySet()).containsExactly("When", "What", "Door", "Device", "Site", "Who", "Vendor", "Event");
         assertThat(facts).containsEntry("Door", door).containsEntry("Event", eventId)
                 .containsEntry("What", "Door held open (unknown)")
                 .containsEntry("Vendor", "verkada door＿held＿open");
@@ -313,7 +313,7 @@ class ChannelsIT {
         assertThat(card.actions()).containsExactly(
                 new OpenUrl("Open in Gatehouse", "https://gatehouse.example.com/#event=" + eventId));
         Map<String, String> facts = facts((FactSet) card.body().get(2));
-        assertThat(facts.keySet()).containsExactly("When", "What", "Door", "Device", "Who", "Vendor", "Event");
+        assertThat(facts.keySet()).containsExactly("When", "What", "Door", "Device", "Site", "Who", "Vendor", "Event");
         List<String> texts = new ArrayList<>(facts.values());
         texts.add(((TextBlock) card.body().get(0)).text());
         texts.add(card.fallbackText());
@@ -332,7 +332,7 @@ class ChannelsIT {
         assertThat(trigger.get("links")).hasSize(1);
         List<String> details = new ArrayList<>();
         trigger.at("/payload/custom_details").fieldNames().forEachRemaining(details::add);
-        assertThat(details).containsExactly("Rule", "Alert", "When", "What", "Door", "Device", "Who", "Vendor", "Event");
+        assertThat(details).containsExactly("Rule", "Alert", "When", "What", "Door", "Device", "Site", "Who", "Vendor", "Event");
         assertThat(trigger.at("/payload/summary").asText()).contains(marker)
                 .doesNotContain("\r", "\n", "https://", "\u202E");
     }
