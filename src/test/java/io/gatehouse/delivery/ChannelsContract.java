@@ -30,7 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import io.gatehouse.support.AdaptiveCard;
@@ -48,11 +47,11 @@ import io.gatehouse.support.SignedWebhooks;
  * signed outbound webhook, all three played by a local HTTP peer that checks each request as the real service
  * would: the card parses as an Adaptive Card, PagerDuty's events carry their routing and dedup keys, the webhook
  * verifies with Svix's Standard Webhooks library. Each test names its own door, so its stubs and assertions see
- * its own alerts only.
+ * its own alerts only. Runs once per database: see the H2 and PostgreSQL subclasses.
  */
 @GatehouseIntegrationTest
 @TestPropertySource(properties = "spring.config.additional-location=classpath:/channels-test.yaml")
-class ChannelsIT {
+abstract class ChannelsContract {
 
     @RegisterExtension
     static final HttpPeer PEER = new HttpPeer();
@@ -63,11 +62,8 @@ class ChannelsIT {
     static final String WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @DynamicPropertySource
     static void peer(DynamicPropertyRegistry registry) {
         registry.add("test.peer.port", PEER::port);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:gatehouse-channels;MODE=PostgreSQL;"
-                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
     }
 
     @LocalServerPort
