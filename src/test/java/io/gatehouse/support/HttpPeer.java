@@ -11,14 +11,17 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An HTTP service on a local port (WireMock) standing in for one Gatehouse posts alerts to: a Teams workflow,
  * PagerDuty's Events API, a webhook receiver. Register it with {@code @RegisterExtension} on a static field: it
- * listens as soon as it exists (its port goes into the configuration before Spring starts) and stops after the
- * class. Each test stubs its answers with WireMock's own API and finds its requests by a marker of its own.
+ * listens as soon as it exists (its port goes into the configuration before Spring starts), stops after the class
+ * and starts again, on the same port with the same stubs, for the next class that shares it (a contract's H2 and
+ * PostgreSQL runs). Each test stubs its answers with WireMock's own API and finds its requests by a marker of its own.
  */
-public final class HttpPeer extends WireMockServer implements AfterAllCallback {
+public final class HttpPeer extends WireMockServer implements BeforeEachCallback, AfterAllCallback {
 
     public HttpPeer() {
         super(WireMockConfiguration.options().port(GatehouseProcess.freePort()));
@@ -35,7 +38,14 @@ public final class HttpPeer extends WireMockServer implements AfterAllCallback {
     }
 
     @Override
-    public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+    public void beforeEach(ExtensionContext context) {
+        if (!isRunning()) {
+            start();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
         stop();
     }
 }
