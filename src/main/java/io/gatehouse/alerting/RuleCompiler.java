@@ -121,7 +121,7 @@ public class RuleCompiler {
             boolean clears = clearing.stream().anyMatch(glob -> glob.matches(type.code()));
             boolean raises = matched.isEmpty() || matched.stream().anyMatch(glob -> glob.matches(type.code()));
             if (clears && raises) {
-                throw field.error("resolve-on", "'" + type.code() + "' is also matched by the rule's match.types: "
+                throw field.error("resolve-on", "'" + type.code() + "' can also be matched by the rule's match: "
                         + "an event cannot both raise and clear the alert; name the clearing type only here");
             }
         }

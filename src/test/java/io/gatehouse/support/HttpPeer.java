@@ -23,9 +23,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class HttpPeer extends WireMockServer implements BeforeEachCallback, AfterAllCallback {
 
+    private final int port;
+
     public HttpPeer() {
-        super(WireMockConfiguration.options().port(GatehouseProcess.freePort()));
+        this(GatehouseProcess.freePort());
+    }
+
+    private HttpPeer(int port) {
+        super(WireMockConfiguration.options().port(port));
+        this.port = port;
         start();
+    }
+
+    /** Also while stopped between two classes: the next one's configuration names it before it starts again. */
+    @Override
+    public int port() {
+        return port;
     }
 
     public String url(String path) {
