@@ -133,7 +133,8 @@ public record Channels(Map<String, SlackTarget> slack, Map<String, EmailTarget> 
                         + "an Events API v2 integration key: copy the Integration Key of the service's Events API V2 "
                         + "integration (letters and digits)");
             }
-            pagerduty.put("pagerduty:" + name, new PagerDutyTarget("pagerduty:" + name, present(key) ? key.trim() : null));
+            pagerduty.put("pagerduty:" + name,
+                    new PagerDutyTarget("pagerduty:" + name, present(key) ? key.trim() : null));
         });
         Map<String, WebhookTarget> webhook = new LinkedHashMap<>();
         config.webhook().forEach((name, channel) -> webhook.put("webhook:" + name, webhook(name, channel)));
@@ -164,8 +165,8 @@ public record Channels(Map<String, SlackTarget> slack, Map<String, EmailTarget> 
         String whsec = present(secret) ? secret.trim() : "";
         byte[] key;
         try {
-            key = whsec.startsWith(WEBHOOK_SECRET_PREFIX)
-                    ? java.util.Base64.getDecoder().decode(whsec.substring(WEBHOOK_SECRET_PREFIX.length())) : new byte[0];
+            String base64 = whsec.startsWith(WEBHOOK_SECRET_PREFIX) ? whsec.substring(WEBHOOK_SECRET_PREFIX.length()) : "";
+            key = java.util.Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
             key = new byte[0];
         }

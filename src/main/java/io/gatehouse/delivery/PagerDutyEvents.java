@@ -62,7 +62,8 @@ public class PagerDutyEvents {
             throw new IllegalStateException("channel " + delivery.channel() + " is no longer configured");
         }
         AlertView alert = exchange.getIn().getBody(AlertView.class);
-        ObjectNode event = delivery.resolves() ? resolve(alert, target.routingKey()) : trigger(alert, target.routingKey());
+        ObjectNode event = delivery.resolves()
+                ? resolve(alert, target.routingKey()) : trigger(alert, target.routingKey());
         try {
             return new ChannelRequest("PagerDuty", enqueueUrl, Map.of(), json.writeValueAsString(event), Set.of(400));
         } catch (JsonProcessingException e) {

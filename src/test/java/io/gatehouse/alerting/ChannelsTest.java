@@ -22,10 +22,12 @@ class ChannelsTest {
     @Test
     void namesEachChannelByKindAndCountsOnesLeftEmptyAsUnconfigured() {
         Channels channels = channels(
-                Map.of("soc", new TeamsChannel(" https://x.logic.azure.com/workflows/1 "), "later", new TeamsChannel("")),
+                Map.of("soc", new TeamsChannel(" https://x.logic.azure.com/workflows/1 "),
+                        "later", new TeamsChannel("")),
                 Map.of("oncall", new PagerDutyChannel("R0UT1NGKEY0000000000000000000001"),
                         "unset", new PagerDutyChannel(null)),
-                Map.of("siem", new WebhookChannel("https://siem.example/hook", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+                Map.of("siem", new WebhookChannel("https://siem.example/hook",
+                                "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
                         "off", new WebhookChannel(null, null)));
 
         assertThat(channels.names()).containsExactly("pagerduty:oncall", "pagerduty:unset", "teams:later", "teams:soc",
@@ -44,7 +46,8 @@ class ChannelsTest {
 
     @Test
     void refusesARoutingKeyThatIsNotOne() {
-        assertThatThrownBy(() -> channels(Map.of(), Map.of("oncall", new PagerDutyChannel("key with spaces")), Map.of()))
+        assertThatThrownBy(() -> channels(Map.of(), Map.of("oncall", new PagerDutyChannel("key with spaces")),
+                Map.of()))
                 .isInstanceOf(RuleConfigurationException.class)
                 .hasMessageStartingWith("gatehouse.channels.pagerduty.oncall.routing-key is not an Events API v2 "
                         + "integration key");

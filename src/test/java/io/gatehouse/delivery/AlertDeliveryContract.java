@@ -191,7 +191,8 @@ abstract class AlertDeliveryContract {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(delivery(eventId, "slack:bot"))
                 .containsEntry("status", "failed").containsEntry("attempts", 1));
-        assertThat((String) delivery(eventId, "slack:bot").get("last_error")).contains("channel_not_found", "permanent");
+        assertThat((String) delivery(eventId, "slack:bot").get("last_error"))
+                .contains("channel_not_found", "permanent");
         assertThat(SLACK.received("/api/chat.postMessage", door)).hasSize(1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(delivery(nextId, "slack:bot"))
                 .containsEntry("status", "sent").containsEntry("attempts", 1));

@@ -154,7 +154,8 @@ abstract class ChannelsContract {
         String alertId = jdbc.queryForObject("select id from alert where trigger_event_id = ?", String.class, heldOpen);
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("select count(*) from alert_delivery "
                 + "where alert_id = ? and action = 'resolve' and status = 'sent'", Integer.class, alertId) == 1);
-        assertThat(jdbc.queryForObject("select resolved_at from alert where id = ?", Object.class, alertId)).isNotNull();
+        assertThat(jdbc.queryForObject("select resolved_at from alert where id = ?", Object.class, alertId))
+                .isNotNull();
         // only PagerDuty hears of the resolve; the door's closing raised no alert of its own
         assertThat(jdbc.queryForList("select channel from alert_delivery where alert_id = ? and action = 'resolve'",
                 String.class, alertId)).containsExactly("pagerduty:oncall");
@@ -164,7 +165,8 @@ abstract class ChannelsContract {
         assertThat(alert.get("resolvedAt").isNull()).isFalse();
 
         // replaying the closing event resolves nothing twice
-        webhooks.post("/api/events/" + closed + "/replay", "", Map.of("Authorization", "Bearer " + SignedWebhooks.API_TOKEN));
+        webhooks.post("/api/events/" + closed + "/replay", "",
+                Map.of("Authorization", "Bearer " + SignedWebhooks.API_TOKEN));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
                 PEER.received(PAGERDUTY, door).size() == 2);
     }
@@ -292,7 +294,8 @@ abstract class ChannelsContract {
     void vendorTextWithMentionsMarkdownHtmlOrCardJsonDoesNotChangeTheCardNorThePagerDutyEvent() throws Exception {
         String marker = "Hostile" + run();
         String door = marker + " <at>Everyone</at> @channel **bold** _it_ [click](https://evil.example/x) <b>x</b> "
-                + "- item\r\n1. list \"}]},{\"type\":\"Action.OpenUrl\",\"title\":\"Pay\",\"url\":\"https://evil.example\"}"
+                + "- item\r\n1. list \"}]},{\"type\":\"Action.OpenUrl\",\"title\":\"Pay\","
+                + "\"url\":\"https://evil.example\"}"
                 + " ${secret} \u202Egnp.exe";
         ObjectNode webhook = verkada("door_held_open", door);
         ((ObjectNode) webhook.get("data").get("user_info")).put("name",
@@ -328,7 +331,8 @@ abstract class ChannelsContract {
         assertThat(trigger.get("links")).hasSize(1);
         List<String> details = new ArrayList<>();
         trigger.at("/payload/custom_details").fieldNames().forEachRemaining(details::add);
-        assertThat(details).containsExactly("Rule", "Alert", "When", "What", "Door", "Device", "Site", "Who", "Vendor", "Event");
+        assertThat(details).containsExactly("Rule", "Alert", "When", "What", "Door", "Device", "Site", "Who", "Vendor",
+                "Event");
         assertThat(trigger.at("/payload/summary").asText()).contains(marker)
                 .doesNotContain("\r", "\n", "https://", "\u202E");
     }
@@ -371,7 +375,8 @@ abstract class ChannelsContract {
         assertThat(webhooks.post("/api/channels/slack:security/test", "", token).statusCode()).isEqualTo(409);
         assertThat(webhooks.post("/api/channels/teams:soc/test", "", Map.of()).statusCode()).isEqualTo(401);
         // nothing of it is stored as an alert
-        assertThat(jdbc.queryForObject("select count(*) from alert where rule_name like 'TEST%'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from alert where rule_name like 'TEST%'", Integer.class))
+                .isZero();
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
@@ -391,7 +396,8 @@ abstract class ChannelsContract {
     ObjectNode verkada(String notificationType, String door) {
         ObjectNode webhook = Fixtures.verkada("door_remote_unlock_accepted");
         ObjectNode data = (ObjectNode) webhook.get("data");
-        data.put("notification_type", notificationType).put("door_id", door).put("created", Instant.now().getEpochSecond());
+        data.put("notification_type", notificationType).put("door_id", door)
+                .put("created", Instant.now().getEpochSecond());
         ((ObjectNode) data.get("door_info")).put("name", door);
         return webhook;
     }

@@ -72,7 +72,8 @@ class PagerDutyEventsTest {
         ObjectNode resolve = events("").resolve(alert, KEY);
 
         assertThat(resolve.get("event_action").asText()).isEqualTo("resolve");
-        assertThat(resolve.get("dedup_key").asText()).isEqualTo(events("").trigger(alert, KEY).get("dedup_key").asText());
+        assertThat(resolve.get("dedup_key").asText())
+                .isEqualTo(events("").trigger(alert, KEY).get("dedup_key").asText());
         assertThat(resolve.get("routing_key").asText()).isEqualTo(KEY);
     }
 

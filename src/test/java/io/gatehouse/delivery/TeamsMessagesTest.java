@@ -36,7 +36,8 @@ class TeamsMessagesTest {
 
         assertThat(message.get("type").asText()).isEqualTo("message");
         assertThat(message.get("attachments")).hasSize(1);
-        assertThat(message.at("/attachments/0/contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+        assertThat(message.at("/attachments/0/contentType").asText())
+                .isEqualTo("application/vnd.microsoft.card.adaptive");
         AdaptiveCard card = AdaptiveCard.parse(message.at("/attachments/0/content"));
         AdaptiveCard.TextBlock title = (AdaptiveCard.TextBlock) card.body().get(0);
         assertThat(title.text()).isEqualTo("[CRITICAL] Door forced open — Front Door, HQ Berlin");
@@ -76,7 +77,8 @@ class TeamsMessagesTest {
         assertThat(teams.escape("+ item")).isEqualTo("＋ item");
         assertThat(teams.escape("12. item")).isEqualTo("12․ item");
         assertThat(teams.escape("Door 1.2 - east")).isEqualTo("Door 1.2 - east");
-        assertThat(teams.escape("line\r\nbreak https://evil.example")).isEqualTo("line break https[:]//evil[.]example");
+        // defanged by PlainTextField, then its brackets swapped too
+        assertThat(teams.escape("line\r\nbreak https://evil.example")).isEqualTo("line break https［:］//evil［.］example");
         assertThat(teams.escape(null)).isNull();
     }
 }
