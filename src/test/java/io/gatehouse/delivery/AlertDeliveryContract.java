@@ -169,12 +169,7 @@ abstract class AlertDeliveryContract {
 
         // Slack is well again; the operator retries the failed delivery from the API
         SLACK.postMessageAnswersOk(door);
-        String alertId = jdbc.queryForObject("select id from alert where trigger_event_id = ?", String.class, eventId);
-        HttpResponse<String> retry = webhooks.post("/api/alerts/" + alertId + "/retry", "",
-                Map.of("Authorization", "Bearer " + SignedWebhooks.API_TOKEN));
-        assertThat(retry.statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(delivery(eventId, "slack:bot"))
-                .containsEntry("status", "sent"));
+        retryFromTheApiUntilSent(eventId, "slack:bot");
     }
 
     @Test
@@ -199,12 +194,7 @@ abstract class AlertDeliveryContract {
 
         // the channel is fixed; the operator retries the failed delivery from the API
         SLACK.postMessageAnswersOk(door);
-        String alertId = jdbc.queryForObject("select id from alert where trigger_event_id = ?", String.class, eventId);
-        HttpResponse<String> retry = webhooks.post("/api/alerts/" + alertId + "/retry", "",
-                Map.of("Authorization", "Bearer " + SignedWebhooks.API_TOKEN));
-        assertThat(retry.statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(delivery(eventId, "slack:bot"))
-                .containsEntry("status", "sent"));
+        retryFromTheApiUntilSent(eventId, "slack:bot");
     }
 
     @Test
@@ -456,11 +446,7 @@ abstract class AlertDeliveryContract {
     // --- helpers ---------------------------------------------------------------------------------------------
 
     ObjectNode verkada(String notificationType, String door) {
-        ObjectNode webhook = Fixtures.verkada("door_remote_unlock_accepted");
-        ObjectNode data = (ObjectNode) webhook.get("data");
-        data.put("notification_type", notificationType).put("door_id", door).put("created", Instant.now().getEpochSecond());
-        ((ObjectNode) data.get("door_info")).put("name", door);
-        return webhook;
+        return Fixtures.verkadaAtDoor(notificationType, door);
     }
 
     String send(ObjectNode webhook) {
@@ -471,6 +457,15 @@ abstract class AlertDeliveryContract {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    void retryFromTheApiUntilSent(String eventId, String channel) {
+        String alertId = jdbc.queryForObject("select id from alert where trigger_event_id = ?", String.class, eventId);
+        HttpResponse<String> retry = webhooks.post("/api/alerts/" + alertId + "/retry", "",
+                Map.of("Authorization", "Bearer " + SignedWebhooks.API_TOKEN));
+        assertThat(retry.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(delivery(eventId, channel))
+                .containsEntry("status", "sent"));
     }
 
     void awaitNormalized(String eventId) {

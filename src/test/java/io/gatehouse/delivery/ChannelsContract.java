@@ -188,10 +188,7 @@ abstract class ChannelsContract {
         assertThat(requests).hasSize(2);
         Webhook receiver = new Webhook(WEBHOOK_SECRET);
         for (LoggedRequest request : requests) {
-            receiver.verify(request.getBodyAsString(), Map.of(
-                    "webhook-id", List.of(request.getHeader("webhook-id")),
-                    "webhook-timestamp", List.of(request.getHeader("webhook-timestamp")),
-                    "webhook-signature", List.of(request.getHeader("webhook-signature"))));
+            receiver.verify(request.getBodyAsString(), signatureHeaders(request));
         }
         String deliveryId = jdbc.queryForObject("select d.id from alert_delivery d join alert a on a.id = d.alert_id "
                 + "where a.trigger_event_id = ? and d.channel = 'webhook:siem'", String.class, eventId);
@@ -207,10 +204,7 @@ abstract class ChannelsContract {
         // a body changed on the way is refused by the receiver
         String tampered = requests.get(1).getBodyAsString().replace(door, door + "x");
         LoggedRequest signed = requests.get(1);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> receiver.verify(tampered, Map.of(
-                "webhook-id", List.of(signed.getHeader("webhook-id")),
-                "webhook-timestamp", List.of(signed.getHeader("webhook-timestamp")),
-                "webhook-signature", List.of(signed.getHeader("webhook-signature")))))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> receiver.verify(tampered, signatureHeaders(signed)))
                 .isInstanceOf(com.svix.exceptions.WebhookVerificationException.class);
     }
 
@@ -367,9 +361,7 @@ abstract class ChannelsContract {
         assertThat(failed.get("error").asText()).contains("HTTP 404", "no such hook").doesNotContain("/hooks/gone");
         Webhook receiver = new Webhook(WEBHOOK_SECRET);
         LoggedRequest test = PEER.received("/hooks/gone", "alert.test").get(0);
-        receiver.verify(test.getBodyAsString(), Map.of("webhook-id", List.of(test.getHeader("webhook-id")),
-                "webhook-timestamp", List.of(test.getHeader("webhook-timestamp")),
-                "webhook-signature", List.of(test.getHeader("webhook-signature"))));
+        receiver.verify(test.getBodyAsString(), signatureHeaders(test));
 
         assertThat(webhooks.post("/api/channels/teams:nope/test", "", token).statusCode()).isEqualTo(404);
         assertThat(webhooks.post("/api/channels/slack:security/test", "", token).statusCode()).isEqualTo(409);
@@ -394,12 +386,14 @@ abstract class ChannelsContract {
     }
 
     ObjectNode verkada(String notificationType, String door) {
-        ObjectNode webhook = Fixtures.verkada("door_remote_unlock_accepted");
-        ObjectNode data = (ObjectNode) webhook.get("data");
-        data.put("notification_type", notificationType).put("door_id", door)
-                .put("created", Instant.now().getEpochSecond());
-        ((ObjectNode) data.get("door_info")).put("name", door);
-        return webhook;
+        return Fixtures.verkadaAtDoor(notificationType, door);
+    }
+
+    /** The webhook-* headers of a request, as a receiver hands them to Svix's {@code verify}. */
+    static Map<String, List<String>> signatureHeaders(LoggedRequest request) {
+        return Map.of("webhook-id", List.of(request.getHeader("webhook-id")),
+                "webhook-timestamp", List.of(request.getHeader("webhook-timestamp")),
+                "webhook-signature", List.of(request.getHeader("webhook-signature")));
     }
 
     String send(ObjectNode webhook) {
