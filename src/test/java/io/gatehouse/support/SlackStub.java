@@ -29,9 +29,25 @@ public final class SlackStub extends WireMockServer implements BeforeEachCallbac
 
     public static final String POST_MESSAGE = "/api/chat.postMessage";
 
+    private final int port;
+
     public SlackStub() {
-        super(WireMockConfiguration.options().port(GatehouseProcess.freePort()));
+        this(GatehouseProcess.freePort());
+    }
+
+    private SlackStub(int port) {
+        super(WireMockConfiguration.options().port(port));
+        this.port = port;
         start();
+    }
+
+    /**
+     * Also while stopped after a class: the next class that shares the stub (a contract's H2 and PostgreSQL runs)
+     * names the port in its configuration before the stub starts again.
+     */
+    @Override
+    public int port() {
+        return port;
     }
 
     /** The base URL, as {@code gatehouse.slack.server-url}; with a path, a webhook URL. */
