@@ -16,12 +16,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An HTTP service on a local port (WireMock) standing in for one Gatehouse posts alerts to: a Teams workflow,
- * PagerDuty's Events API, a webhook receiver. Register it with {@code @RegisterExtension} on a static field: it
+ * PagerDuty's Events API, a webhook receiver, Slack ({@link SlackStub}). Register it with {@code @RegisterExtension} on a static field: it
  * listens as soon as it exists (its port goes into the configuration before Spring starts), stops after the class
- * and starts again, on the same port with the same stubs, for the next class that shares it (a contract's H2 and
- * PostgreSQL runs). Each test stubs its answers with WireMock's own API and finds its requests by a marker of its own.
+ * and starts again before the next test, on the same port with the same stubs: after a test took it down, or for
+ * the next class that shares it (a contract's H2 and PostgreSQL runs). Each test stubs its answers with WireMock's own API and finds its requests by a marker of its own.
  */
-public final class HttpPeer extends WireMockServer implements BeforeEachCallback, AfterAllCallback {
+public class HttpPeer extends WireMockServer implements BeforeEachCallback, AfterAllCallback {
 
     private final int port;
 
