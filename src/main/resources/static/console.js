@@ -378,7 +378,7 @@
     item.dataset.status = delivery.status;
     const status = badge('delivery', delivery.status);
     status.classList.add('status');
-    item.append(el('span', 'channel', delivery.channel), status,
+    item.append(el('span', 'channel', delivery.channel + (delivery.action === 'resolve' ? ' (resolve)' : '')), status,
       el('span', 'muted attempts', delivery.attempts + (delivery.attempts === 1 ? ' attempt' : ' attempts')));
     if (delivery.status === 'sent' && delivery.sentAt) {
       item.append(el('span', 'muted', 'at ' + localTime(delivery.sentAt)));
@@ -496,6 +496,15 @@
     state.shownIds = [];
     renderPager();
     refreshNow();
+    openLinkedEvent();
+  }
+
+  /** A link in an alert (gatehouse.console.base-url + /#event=<id>) opens that event, once signed in. */
+  function openLinkedEvent() {
+    const linked = new URLSearchParams(window.location.hash.slice(1)).get('event');
+    if (linked && sessionStorage.getItem(TOKEN_KEY)) {
+      openEvent(linked);
+    }
   }
 
   function wire() {
@@ -524,6 +533,7 @@
       refreshNow();
     });
     $('detail-close').addEventListener('click', closeDetail);
+    window.addEventListener('hashchange', openLinkedEvent);
     $('alerts-failed-only').addEventListener('change', () =>
       loadAlerts().catch((error) => handleFailure(error, $('alerts-error'))));
 

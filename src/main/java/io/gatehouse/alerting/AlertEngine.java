@@ -44,17 +44,22 @@ public class AlertEngine {
     private record Verdict(Rule rule, String alertId, boolean suppressed) {
     }
 
-    /** Returns the ids of the alerts raised. */
+    /** Returns the ids of the alerts raised, and of those the event resolved (each has a delivery to send). */
     public List<String> evaluate(AccessEvent event) {
         RuleBook book = rules.current();
         List<Rule> matching = book.rules().stream().filter(rule -> rule.matches(event)).toList();
-        if (matching.isEmpty()) {
+        List<Rule> clearing = book.rules().stream().filter(rule -> rule.clearedBy(event)).toList();
+        if (matching.isEmpty() && clearing.isEmpty()) {
             return List.of();
         }
+        List<String> resolved = new ArrayList<>();
         List<Verdict> verdicts = transaction.execute(status -> {
             List<Verdict> done = new ArrayList<>();
             for (Rule rule : matching) {
                 done.add(evaluate(rule, event, book, clock.instant()));
+            }
+            for (Rule rule : clearing) {
+                resolved.addAll(resolve(rule, event, book, clock.instant()));
             }
             return done;
         });
@@ -63,6 +68,10 @@ public class AlertEngine {
             if (verdict.alertId() != null) {
                 alerts.add(verdict.alertId());
             }
+        }
+        if (!resolved.isEmpty()) {
+            LOG.info("event {} ({}) resolved alerts {}", event.id(), event.type(), resolved);
+            alerts.addAll(resolved);
         }
         // within EventRecorder's transaction the alerts exist only once it commits
         AfterCommit.run(() -> verdicts.forEach(verdict -> count(verdict, event, book)));
@@ -88,12 +97,31 @@ public class AlertEngine {
         }
     }
 
+    /**
+     * Resolves the rule's open alerts of the event's group; none open, nothing done (so a replayed clearing event,
+     * and the many that clear nothing, cost one query). The group's row is locked as an alert of it is raised.
+     */
+    private List<String> resolve(Rule rule, AccessEvent event, RuleBook book, Instant now) {
+        String group = rule.groupBy().keyOf(event);
+        if (store.openAlerts(rule.name(), group, event.occurredAt()).isEmpty()) {
+            return List.of();
+        }
+        store.lockGroup(rule.name(), group);
+        List<String> open = store.openAlerts(rule.name(), group, event.occurredAt());
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        store.resolve(rule.name(), group, open, rule.resolvingChannels(), book.channels().unconfigured(), now);
+        return List.of(open.get(0));
+    }
+
     private Verdict evaluate(Rule rule, AccessEvent event, RuleBook book, Instant now) {
         if (!store.markEvaluated(rule.name(), event.id())) {
             return new Verdict(rule, null, false);
         }
         String group = rule.groupBy().keyOf(event);
-        boolean stateful = rule.threshold() != null || rule.throttle() != null;
+        // a rule that can be resolved locks its group too, so that a clearing event waits for the alert it clears
+        boolean stateful = rule.threshold() != null || rule.throttle() != null || !rule.resolveOn().isEmpty();
         GroupState state = stateful ? store.lockGroup(rule.name(), group) : null;
         List<String> covered = List.of(event.id());
         if (rule.threshold() != null) {

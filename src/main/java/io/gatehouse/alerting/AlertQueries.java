@@ -31,13 +31,17 @@ public class AlertQueries {
         this.json = json;
     }
 
-    /** An alert as recorded: its rule, the events it covers (oldest first) and each channel's delivery. */
+    /**
+     * An alert as recorded: its rule, the events it covers (oldest first) and each channel's delivery;
+     * {@code resolvedAt} is when an event named by the rule's resolve-on cleared it (null while open).
+     */
     public record AlertView(String id, String rule, String severity, String group, int suppressed, Instant createdAt,
-                            List<AccessEvent> events, List<DeliveryView> deliveries) {
+                            List<AccessEvent> events, List<DeliveryView> deliveries, Instant resolvedAt) {
     }
 
-    public record DeliveryView(String id, String channel, String status, int attempts, Instant nextAttemptAt,
-                               String lastError, Instant sentAt) {
+    /** {@code action}: {@code trigger} (the alert) or {@code resolve} (its condition cleared: PagerDuty). */
+    public record DeliveryView(String id, String channel, String action, String status, int attempts,
+                               Instant nextAttemptAt, String lastError, Instant sentAt) {
     }
 
     public Optional<AlertView> get(String id) {
@@ -74,12 +78,13 @@ public class AlertQueries {
                 .map(this::event).flatMap(Optional::stream).toList();
         return new AlertView(id, rs.getString("rule_name"), rs.getString("severity"), rs.getString("group_key"),
                 rs.getInt("suppressed_count"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                covered, deliveries(id));
+                covered, deliveries(id), instant(rs.getObject("resolved_at", OffsetDateTime.class)));
     }
 
     private List<DeliveryView> deliveries(String alertId) {
-        return jdbc.query("select * from alert_delivery where alert_id = ? order by channel", (rs, n) ->
-                new DeliveryView(rs.getString("id"), rs.getString("channel"), rs.getString("status"),
+        return jdbc.query("select * from alert_delivery where alert_id = ? order by channel, created_at, action desc",
+                (rs, n) -> new DeliveryView(rs.getString("id"), rs.getString("channel"), rs.getString("action"),
+                        rs.getString("status"),
                         rs.getInt("attempts"), instant(rs.getObject("next_attempt_at", OffsetDateTime.class)),
                         rs.getString("last_error"), instant(rs.getObject("sent_at", OffsetDateTime.class))), alertId);
     }

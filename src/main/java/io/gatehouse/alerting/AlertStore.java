@@ -96,6 +96,38 @@ public class AlertStore {
         return id;
     }
 
+    /**
+     * The open alerts of the rule and group (not resolved) whose triggering event happened at or before
+     * {@code clearedAt}, newest first: an event that clears a condition does not clear one that began after it.
+     */
+    public List<String> openAlerts(String rule, String group, Instant clearedAt) {
+        return jdbc.queryForList("select a.id from alert a join access_event e on e.id = a.trigger_event_id "
+                        + "where a.rule_name = ? and a.group_key = ? and a.resolved_at is null and e.occurred_at <= ? "
+                        + "order by a.created_at desc, a.id desc",
+                String.class, rule, group, utc(clearedAt));
+    }
+
+    /**
+     * Marks the alerts resolved and queues a 'resolve' delivery of the newest one to each channel (skipped for
+     * channels without a target). The group's throttle ends with its condition, so that the condition's return
+     * raises a new alert.
+     */
+    public void resolve(String rule, String group, List<String> alertIds, List<String> channels,
+                        java.util.Set<String> unconfigured, Instant now) {
+        for (String id : alertIds) {
+            jdbc.update("update alert set resolved_at = ? where id = ? and resolved_at is null", utc(now), id);
+        }
+        jdbc.update("update rule_group_state set last_alert_at = null where rule_name = ? and group_key = ?",
+                rule, group);
+        for (String channel : channels) {
+            boolean skipped = unconfigured.contains(channel);
+            jdbc.update("insert into alert_delivery (id, alert_id, channel, status, attempts, next_attempt_at, "
+                            + "last_error, created_at, action) values (?, ?, ?, ?, 0, ?, ?, ?, 'resolve')",
+                    RowIds.next(), alertIds.get(0), channel, skipped ? "skipped" : "pending", utc(now),
+                    skipped ? "the channel has no target configured" : null, utc(now));
+        }
+    }
+
     private String toJson(List<String> ids) {
         try {
             return json.writeValueAsString(ids);

@@ -94,12 +94,38 @@ public class RuleCompiler {
                         : String.join(", ", new java.util.TreeSet<>(channels))));
             }
         }
+        List<Glob> resolveOn = resolveOn(field, definition.getResolveOn(), match.types(), notify);
         // a rule whose window names no zone shows each event's time in that event's site zone (null here)
         Window zoneSource = match.outsideHours() != null ? match.outsideHours() : match.during();
         ZoneId zone = zoneSource != null && zoneSource.zone() != null ? ZoneId.of(zoneSource.zone().trim()) : null;
         return new Rule(field.name, matcher,
                 definition.getSeverity() == null ? null : severity(field, "severity", definition.getSeverity()),
-                threshold, throttle, groupBy, zone, List.copyOf(notify));
+                threshold, throttle, groupBy, zone, List.copyOf(notify), resolveOn);
+    }
+
+    /**
+     * The types that clear the rule's condition. Refused when nothing would hear of it (no PagerDuty channel), or
+     * when the rule's own match takes such an event too (it would raise and clear the same alert).
+     */
+    private static List<Glob> resolveOn(Field field, List<String> types, List<String> matchTypes, List<String> notify) {
+        if (types == null || types.isEmpty()) {
+            return List.of();
+        }
+        List<Glob> clearing = types(field, "resolve-on", types);
+        if (notify.stream().noneMatch(channel -> channel.startsWith(Rule.RESOLVING_KIND))) {
+            throw field.error("resolve-on", "resolves PagerDuty incidents, but the rule notifies no pagerduty: "
+                    + "channel; add one to notify or remove resolve-on");
+        }
+        List<Glob> matched = globs(matchTypes);
+        for (EventType type : EventType.values()) {
+            boolean clears = clearing.stream().anyMatch(glob -> glob.matches(type.code()));
+            boolean raises = matched.isEmpty() || matched.stream().anyMatch(glob -> glob.matches(type.code()));
+            if (clears && raises) {
+                throw field.error("resolve-on", "'" + type.code() + "' can also be matched by the rule's match: "
+                        + "an event cannot both raise and clear the alert; name the clearing type only here");
+            }
+        }
+        return clearing;
     }
 
     /**
@@ -114,7 +140,7 @@ public class RuleCompiler {
 
     private EventMatcher matcher(Field field, Match match) {
         return new EventMatcher(
-                types(field, match.types()),
+                types(field, "match.types", match.types()),
                 set(field, "match.vendors", match.vendors(), this::vendor),
                 match.minSeverity() == null ? null : severity(field, "match.min-severity", match.minSeverity()),
                 globs(match.doors()), globs(match.devices()), globs(match.sites()),
@@ -124,12 +150,12 @@ public class RuleCompiler {
                 window(field, "match.during", match.during()));
     }
 
-    private List<Glob> types(Field field, List<String> types) {
+    private static List<Glob> types(Field field, String name, List<String> types) {
         List<Glob> globs = new ArrayList<>();
         for (String type : types == null ? List.<String>of() : types) {
             Glob glob = Glob.of(type.trim());
             if (Arrays.stream(EventType.values()).noneMatch(known -> glob.matches(known.code()))) {
-                throw field.error("match.types", "'" + type + "' is not a canonical event type (nor a pattern such "
+                throw field.error(name, "'" + type + "' is not a canonical event type (nor a pattern such "
                         + "as lock.* that matches one); see docs/rules.md#canonical-types-and-severities for the list");
             }
             globs.add(glob);

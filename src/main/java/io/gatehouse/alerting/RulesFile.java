@@ -66,8 +66,9 @@ public class RulesFile {
         RulesProperties properties;
         try {
             properties = binder.bind("gatehouse", Bindable.of(RulesProperties.class))
-                    .orElseGet(() -> new RulesProperties(List.of(), new RulesProperties.Channels(
-                            java.util.Map.of(), java.util.Map.of(), java.util.Map.of()), null, 0));
+                    .orElseGet(() -> new RulesProperties(List.of(), new RulesProperties.Channels(java.util.Map.of(),
+                            java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of(),
+                            java.util.Map.of()), null, 0));
         } catch (RuntimeException e) {
             throw new RuleConfigurationException("gatehouse.rules in " + file + " cannot be read: "
                     + rootMessage(e));

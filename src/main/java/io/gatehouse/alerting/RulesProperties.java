@@ -31,6 +31,7 @@ public record RulesProperties(@DefaultValue List<RuleDefinition> rules, @Default
         private Threshold threshold;
         private String throttle;
         private List<String> notify;
+        private List<String> resolveOn;
         private Boolean enabled;
 
         public String getName() {
@@ -81,6 +82,15 @@ public record RulesProperties(@DefaultValue List<RuleDefinition> rules, @Default
             this.notify = notify;
         }
 
+        /** Canonical types whose event clears the condition (same group): PagerDuty's incident is resolved. */
+        public List<String> getResolveOn() {
+            return resolveOn;
+        }
+
+        public void setResolveOn(List<String> resolveOn) {
+            this.resolveOn = resolveOn;
+        }
+
         public Boolean getEnabled() {
             return enabled;
         }
@@ -110,11 +120,19 @@ public record RulesProperties(@DefaultValue List<RuleDefinition> rules, @Default
      * @param slack Slack channels by name: webhook-url (an incoming webhook), or token and channel (a bot that
      *              posts with chat.postMessage)
      * @param email email channels by name: the recipients (to, and optionally cc)
-     * @param log   log channels by name: each alert as one WARN line of Gatehouse's log, under the logger named by
-     *              logger (gatehouse.alerts when left empty)
+     * @param log       log channels by name: each alert as one WARN line of Gatehouse's log, under the logger named
+     *                  by logger (gatehouse.alerts when left empty)
+     * @param teams     Microsoft Teams channels by name: webhook-url, the URL of a Teams Workflows webhook ("Post to
+     *                  a channel when a webhook request is received"); each alert as an Adaptive Card
+     * @param pagerduty PagerDuty services by name: routing-key, the integration key of an Events API v2
+     *                  integration; alerts trigger an incident per rule and group, a rule's resolve-on resolves it
+     * @param webhook   outbound webhooks by name: url, and secret (whsec_..., base64) that signs each POST with the
+     *                  Standard Webhooks scheme (webhook-id, webhook-timestamp, webhook-signature)
      */
     public record Channels(@DefaultValue Map<String, SlackChannel> slack, @DefaultValue Map<String, EmailChannel> email,
-                           @DefaultValue Map<String, LogChannel> log) {
+                           @DefaultValue Map<String, LogChannel> log, @DefaultValue Map<String, TeamsChannel> teams,
+                           @DefaultValue Map<String, PagerDutyChannel> pagerduty,
+                           @DefaultValue Map<String, WebhookChannel> webhook) {
     }
 
     /** Either an incoming-webhook URL, or a bot token with a channel (chat.postMessage). */
@@ -122,6 +140,18 @@ public record RulesProperties(@DefaultValue List<RuleDefinition> rules, @Default
     }
 
     public record EmailChannel(List<String> to, List<String> cc) {
+    }
+
+    /** A Teams Workflows webhook URL (https://....logic.azure.com/... or ....powerplatform.com/...). */
+    public record TeamsChannel(String webhookUrl) {
+    }
+
+    /** The integration key (routing key) of a PagerDuty Events API v2 integration. */
+    public record PagerDutyChannel(String routingKey) {
+    }
+
+    /** Where to POST alerts, and the whsec_... secret that signs them. */
+    public record WebhookChannel(String url, String secret) {
     }
 
     /** Writes each alert to Gatehouse's log under this logger name (gatehouse.alerts when left empty). */

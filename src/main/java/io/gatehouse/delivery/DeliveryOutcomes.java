@@ -36,9 +36,11 @@ public class DeliveryOutcomes {
         Delivery delivery = exchange.getProperty(DELIVERY, Delivery.class);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Duration retryAfter = cause instanceof DeliveryFailedException failure ? failure.retryAfter() : null;
+        boolean permanent = cause instanceof DeliveryFailedException failure && failure.permanent();
         String error = cause == null ? "unknown error"
                 : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        String status = queue.failed(delivery, error, retryAfter);
+        String status = queue.failed(delivery, permanent ? error + " (permanent: not retried)" : error, retryAfter,
+                permanent);
         metrics.delivery(delivery.channel(), "failed".equals(status) ? "failed" : "retrying");
         LOG.warn("alert {} not delivered to {} (attempt {}): {}; now {}", delivery.alertId(), delivery.channel(),
                 delivery.attempt(), cause == null ? "unknown" : cause.getClass().getSimpleName(), status);

@@ -46,14 +46,15 @@ public class DeliveryQueue {
 
     /** Deliveries that are due, oldest first; each still has to be {@link #claim claimed}. */
     public List<Delivery> due() {
-        return jdbc.query("select d.id, d.alert_id, d.channel, d.attempts, d.created_at, a.trigger_event_id, e.vendor "
+        return jdbc.query("select d.id, d.alert_id, d.channel, d.attempts, d.created_at, d.action, a.trigger_event_id, "
+                        + "e.vendor "
                         + "from alert_delivery d join alert a on a.id = d.alert_id "
                         + "left join access_event e on e.id = a.trigger_event_id "
                         + "where d.status in ('pending', 'sending') and d.next_attempt_at <= ? "
                         + "order by d.created_at, d.id limit " + BATCH,
                 (rs, n) -> new Delivery(rs.getString("id"), rs.getString("alert_id"), rs.getString("channel"),
                         rs.getInt("attempts") + 1, rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                        rs.getString("trigger_event_id"), rs.getString("vendor")),
+                        rs.getString("trigger_event_id"), rs.getString("vendor"), rs.getString("action")),
                 utc(clock.instant()));
     }
 
@@ -99,12 +100,13 @@ public class DeliveryQueue {
 
     /**
      * Records a failed attempt: retried after an exponential backoff (or the wait the receiver asked for), or
-     * marked failed after the last attempt. Returns the new status.
+     * marked failed after the last attempt, or at once when the failure is permanent (so that the channel's later
+     * alerts do not wait for its retries). Returns the new status.
      */
-    public String failed(Delivery delivery, String error, Duration requestedWait) {
+    public String failed(Delivery delivery, String error, Duration requestedWait, boolean permanent) {
         inFlight.compareAndSet(delivery, null);
         String message = error == null ? "unknown error" : error.length() > 2000 ? error.substring(0, 2000) : error;
-        if (delivery.attempt() >= config.maxAttempts()) {
+        if (permanent || delivery.attempt() >= config.maxAttempts()) {
             jdbc.update("update alert_delivery set status = 'failed', last_error = ? where id = ?",
                     message, delivery.id());
             return "failed";

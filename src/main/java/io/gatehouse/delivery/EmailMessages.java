@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 import io.gatehouse.alerting.ActiveRules;
-import io.gatehouse.alerting.AlertQueries;
 import io.gatehouse.alerting.AlertQueries.AlertView;
 import io.gatehouse.alerting.Channels.EmailTarget;
 import io.gatehouse.event.AccessEvent;
@@ -33,7 +32,6 @@ public class EmailMessages {
     /** Header camel-mail sends as the plain-text alternative (its alternativeBodyHeader default). */
     static final String ALTERNATIVE_BODY = "CamelMailAlternativeBody";
 
-    private final AlertQueries alerts;
     private final AlertText text;
     private final ActiveRules rules;
     private final PlainTextField plain;
@@ -41,9 +39,8 @@ public class EmailMessages {
     private final String endpoint;
     private final Session session;
 
-    public EmailMessages(AlertQueries alerts, AlertText text, ActiveRules rules, PlainTextField plain,
-                         Environment environment, AlertMailProperties alertMail) {
-        this.alerts = alerts;
+    public EmailMessages(AlertText text, ActiveRules rules, PlainTextField plain, Environment environment,
+                         AlertMailProperties alertMail) {
         this.text = text;
         this.rules = rules;
         this.plain = plain;
@@ -59,13 +56,14 @@ public class EmailMessages {
         return session;
     }
 
+    /** Body: the alert (routes/deliver/deliveries.camel.yaml); the delivery is the exchange property. */
     public void build(Exchange exchange) {
-        Delivery delivery = exchange.getIn().getBody(Delivery.class);
+        Delivery delivery = exchange.getProperty(DeliveryOutcomes.DELIVERY, Delivery.class);
         EmailTarget target = rules.current().channels().email().get(delivery.channel());
         if (target == null || !target.configured()) {
             throw new IllegalStateException("channel " + delivery.channel() + " is no longer configured");
         }
-        AlertView alert = alerts.get(delivery.alertId()).orElseThrow();
+        AlertView alert = exchange.getIn().getBody(AlertView.class);
         Message message = exchange.getIn();
         message.removeHeaders("*");
         message.setHeader("From", from);

@@ -7,7 +7,7 @@ import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import io.gatehouse.alerting.ActiveRules;
-import io.gatehouse.alerting.AlertQueries;
+import io.gatehouse.alerting.AlertQueries.AlertView;
 import io.gatehouse.alerting.Channels.LogTarget;
 
 /**
@@ -21,25 +21,24 @@ public class LogMessages {
     /** Exchange property holding the camel-log endpoint URI. */
     public static final String ENDPOINT = "gatehouseLogEndpoint";
 
-    private final AlertQueries alerts;
     private final AlertText text;
     private final ActiveRules rules;
     private final PlainTextField vendorText;
 
-    public LogMessages(AlertQueries alerts, AlertText text, ActiveRules rules, PlainTextField vendorText) {
-        this.alerts = alerts;
+    public LogMessages(AlertText text, ActiveRules rules, PlainTextField vendorText) {
         this.text = text;
         this.rules = rules;
         this.vendorText = vendorText;
     }
 
+    /** Body: the alert (routes/deliver/deliveries.camel.yaml); the delivery is the exchange property. */
     public void build(Exchange exchange) {
-        Delivery delivery = exchange.getIn().getBody(Delivery.class);
+        Delivery delivery = exchange.getProperty(DeliveryOutcomes.DELIVERY, Delivery.class);
         LogTarget target = rules.current().channels().log().get(delivery.channel());
         if (target == null) {
             throw new IllegalStateException("channel " + delivery.channel() + " is no longer configured");
         }
-        String plain = text.plain(alerts.get(delivery.alertId()).orElseThrow(), vendorText::clean);
+        String plain = text.plain(exchange.getIn().getBody(AlertView.class), vendorText::clean);
         exchange.getIn().setBody("ALERT " + oneLine(plain) + " | alert " + delivery.alertId());
         exchange.setProperty(ENDPOINT, "log:" + target.logger() + "?level=WARN&plain=true");
     }

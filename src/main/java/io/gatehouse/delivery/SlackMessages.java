@@ -20,7 +20,6 @@ import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import io.gatehouse.alerting.ActiveRules;
-import io.gatehouse.alerting.AlertQueries;
 import io.gatehouse.alerting.AlertQueries.AlertView;
 import io.gatehouse.alerting.Channels.SlackTarget;
 import io.gatehouse.alerting.Rule;
@@ -39,28 +38,26 @@ public class SlackMessages {
     public static final String ENDPOINT = "gatehouseSlackEndpoint";
     private static final int MAX_EVENTS_SHOWN = 10;
 
-    private final AlertQueries alerts;
     private final AlertText text;
     private final ActiveRules rules;
     private final SlackText slack;
     private final String serverUrl;
 
-    public SlackMessages(AlertQueries alerts, AlertText text, ActiveRules rules, SlackText slack,
-                         SlackProperties slackServer) {
-        this.alerts = alerts;
+    public SlackMessages(AlertText text, ActiveRules rules, SlackText slack, SlackProperties slackServer) {
         this.text = text;
         this.rules = rules;
         this.slack = slack;
         this.serverUrl = slackServer.serverUrl();
     }
 
+    /** Body: the alert (routes/deliver/deliveries.camel.yaml); the delivery is the exchange property. */
     public void build(Exchange exchange) {
-        Delivery delivery = exchange.getIn().getBody(Delivery.class);
+        Delivery delivery = exchange.getProperty(DeliveryOutcomes.DELIVERY, Delivery.class);
         SlackTarget target = rules.current().channels().slack().get(delivery.channel());
         if (target == null || !target.configured()) {
             throw new IllegalStateException("channel " + delivery.channel() + " is no longer configured");
         }
-        AlertView alert = alerts.get(delivery.alertId()).orElseThrow();
+        AlertView alert = exchange.getIn().getBody(AlertView.class);
         exchange.setProperty(ENDPOINT, endpoint(target));
         exchange.getIn().setBody(message(alert));
     }

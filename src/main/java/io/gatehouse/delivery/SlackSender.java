@@ -1,6 +1,7 @@
 package io.gatehouse.delivery;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,11 +19,23 @@ import org.springframework.stereotype.Component;
  * so a route's {@code onException} can miss it and count a failed alert as sent. Here the producer is called
  * through a {@link ProducerTemplate}, which returns once the producer has finished, and the outcome is read from
  * the finished exchange.
+ * <p>
+ * An answer that no retry will change (the channel does not exist, the token is revoked, the webhook was removed)
+ * fails the delivery at once, so that the channel's later alerts do not wait ten minutes behind it.
  */
 @Component
 public class SlackSender {
 
     private static final Pattern WEBHOOK_CODE = Pattern.compile("code=(\\d{3})");
+    /** chat.postMessage's {@code error=…}, an incoming webhook's {@code body=…}, as camel-slack quotes them. */
+    private static final Pattern SLACK_ERROR = Pattern.compile("(?:error|body)=([a-z_]+)");
+    /** Slack's error codes for a channel or token that is wrong, gone or not allowed. */
+    private static final Set<String> PERMANENT_ERRORS = Set.of("channel_not_found", "invalid_auth", "not_authed",
+            "account_inactive", "token_revoked", "token_expired", "no_permission", "missing_scope", "not_in_channel",
+            "is_archived", "channel_is_archived", "invalid_token", "no_service", "team_disabled", "access_denied",
+            "restricted_action", "action_prohibited");
+    /** An incoming webhook's HTTP statuses for the same. */
+    private static final Set<String> PERMANENT_STATUSES = Set.of("401", "403", "404", "410");
 
     private final ProducerTemplate producer;
     private final DeliveryProperties config;
@@ -38,8 +51,24 @@ public class SlackSender {
         Exchange result = producer.send(endpoint, out -> out.getIn().setBody(message));
         Exception error = result.getException();
         if (error != null) {
-            throw new DeliveryFailedException("Slack refused the message: " + describe(error), retryAfter(error), error);
+            String reason = "Slack refused the message: " + describe(error);
+            if (permanent(error)) {
+                throw DeliveryFailedException.permanent(reason, error);
+            }
+            throw new DeliveryFailedException(reason, retryAfter(error), error);
         }
+    }
+
+    static boolean permanent(Throwable error) {
+        String message = String.valueOf(error.getMessage());
+        Matcher code = SLACK_ERROR.matcher(message);
+        while (code.find()) {
+            if (PERMANENT_ERRORS.contains(code.group(1))) {
+                return true;
+            }
+        }
+        Matcher status = WEBHOOK_CODE.matcher(message);
+        return status.find() && PERMANENT_STATUSES.contains(status.group(1));
     }
 
     /** Retry-After of a rate-limited answer; camel-slack hides an incoming webhook's headers, so a default then. */

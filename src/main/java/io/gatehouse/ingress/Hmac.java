@@ -6,14 +6,14 @@ import java.security.NoSuchAlgorithmException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** An HMAC over a sequence of byte parts, for the vendors that sign webhooks with a shared secret. */
-final class Hmac {
+/** An HMAC over a sequence of byte parts: the vendors' signatures, and the signed webhooks Gatehouse sends. */
+public final class Hmac {
 
     private Hmac() {
     }
 
     /** {@code algorithm} is a JCA name: HmacSHA256 or HmacSHA1. */
-    static byte[] sign(String algorithm, byte[] key, byte[]... parts) {
+    public static byte[] sign(String algorithm, byte[] key, byte[]... parts) {
         try {
             Mac mac = Mac.getInstance(algorithm);
             mac.init(new SecretKeySpec(key, algorithm));

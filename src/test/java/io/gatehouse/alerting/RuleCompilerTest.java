@@ -113,4 +113,76 @@ class RuleCompilerTest {
         assertThat(compiled.zone()).isNull();
         assertThat(compiled.channels()).containsExactly("slack:security");
     }
+
+    // --- resolve-on ------------------------------------------------------------------------------------------
+
+    static final RuleCompiler PAGING = new RuleCompiler(java.util.Set.of("verkada"),
+            java.util.Set.of("slack:security", "pagerduty:oncall"));
+
+    static RuleDefinition heldOpen(String... resolveOn) {
+        RuleDefinition rule = new RuleDefinition();
+        rule.setName("door-held-open");
+        rule.setMatch(RuleMatchingTest.types("door.held_open"));
+        rule.setNotify(List.of("slack:security", "pagerduty:oncall"));
+        rule.setResolveOn(List.of(resolveOn));
+        return rule;
+    }
+
+    @Test
+    void compilesResolveOnIntoTheTypesThatClearTheRulesConditionAndThePagerDutyChannelsToTell() {
+        Rule rule = PAGING.compile(List.of(heldOpen("door.closed"))).get(0);
+
+        assertThat(rule.clearedBy(RuleMatchingTest.event(io.gatehouse.event.EventType.DOOR_CLOSED).build())).isTrue();
+        assertThat(rule.clearedBy(RuleMatchingTest.event(io.gatehouse.event.EventType.DOOR_OPENED).build())).isFalse();
+        assertThat(rule.clearedBy(RuleMatchingTest.event(io.gatehouse.event.EventType.DOOR_HELD_OPEN).build()))
+                .isFalse();
+        assertThat(rule.resolvingChannels()).containsExactly("pagerduty:oncall");
+    }
+
+    @Test
+    void compilesAFamilyInResolveOnAndNoResolveOnAsNothingClearing() {
+        RuleDefinition lockdown = heldOpen("lockdown.ended");
+        lockdown.setMatch(RuleMatchingTest.types("lockdown.started"));
+        RuleDefinition plain = valid();
+
+        List<Rule> rules = PAGING.compile(List.of(lockdown, plain));
+
+        assertThat(rules.get(0).clearedBy(RuleMatchingTest.event(io.gatehouse.event.EventType.LOCKDOWN_ENDED).build()))
+                .isTrue();
+        assertThat(rules.get(1).resolveOn()).isEmpty();
+        assertThat(rules.get(1).clearedBy(RuleMatchingTest.event(io.gatehouse.event.EventType.DOOR_CLOSED).build()))
+                .isFalse();
+    }
+
+    @Test
+    void refusesAResolveOnTypeThatIsNotCanonical() {
+        assertThatThrownBy(() -> PAGING.compile(List.of(heldOpen("door.shut"))))
+                .isInstanceOf(RuleConfigurationException.class)
+                .hasMessageStartingWith("rule 'door-held-open': resolve-on 'door.shut' is not a canonical event type");
+    }
+
+    @Test
+    void refusesResolveOnWhenTheRuleNotifiesNoPagerDutyChannel() {
+        RuleDefinition rule = heldOpen("door.closed");
+        rule.setNotify(List.of("slack:security"));
+
+        assertThatThrownBy(() -> PAGING.compile(List.of(rule)))
+                .isInstanceOf(RuleConfigurationException.class)
+                .hasMessageContaining("resolve-on resolves PagerDuty incidents, but the rule notifies no pagerduty:");
+    }
+
+    @Test
+    void refusesAResolveOnTypeTheRulesOwnMatchTakes() {
+        RuleDefinition family = heldOpen("door.*");
+        RuleDefinition everything = heldOpen("door.closed");
+        everything.setName("every-event");
+        everything.setMatch(new Match(null, null, "warning", null, null, null, null, null, null, null));
+
+        assertThatThrownBy(() -> PAGING.compile(List.of(family)))
+                .isInstanceOf(RuleConfigurationException.class)
+                .hasMessageContaining("resolve-on 'door.held_open' can also be matched by the rule's match");
+        assertThatThrownBy(() -> PAGING.compile(List.of(everything)))
+                .isInstanceOf(RuleConfigurationException.class)
+                .hasMessageContaining("resolve-on 'door.closed' can also be matched by the rule's match");
+    }
 }

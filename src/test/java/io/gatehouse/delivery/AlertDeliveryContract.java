@@ -158,23 +158,56 @@ abstract class AlertDeliveryContract {
     void countsSlackOkFalseAsAFailureAndMarksTheDeliveryFailedAfterTheLastAttempt() {
         String door = "OkFalseDoor" + UUID.randomUUID().toString().substring(0, 8);
         SLACK.stubFor(post(urlEqualTo("/api/chat.postMessage")).withRequestBody(containing(door))
-                .willReturn(okJson("{\"ok\":false,\"error\":\"channel_not_found\"}")));
+                .willReturn(okJson("{\"ok\":false,\"error\":\"internal_error\"}")));
 
         String eventId = send(verkada("door_held_open", door));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(delivery(eventId, "slack:bot"))
                 .containsEntry("status", "failed").containsEntry("attempts", 4));
-        assertThat((String) delivery(eventId, "slack:bot").get("last_error")).contains("channel_not_found");
+        assertThat((String) delivery(eventId, "slack:bot").get("last_error")).contains("internal_error");
         assertThat(SLACK.received("/api/chat.postMessage", door)).hasSize(4);
+
+        // Slack is well again; the operator retries the failed delivery from the API
+        SLACK.postMessageAnswersOk(door);
+        retryFromTheApiUntilSent(eventId, "slack:bot");
+    }
+
+    @Test
+    void failsADeliveryToAChannelSlackDoesNotKnowAtOnceAndSendsTheChannelsNextAlert() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String door = "NoChannelDoor" + run;
+        String next = "NextDoor-" + run;   // not containing the first door's name: the stub matches on it
+        SLACK.stubFor(post(urlEqualTo("/api/chat.postMessage")).withRequestBody(containing(door))
+                .willReturn(okJson("{\"ok\":false,\"error\":\"channel_not_found\"}")));
+        SLACK.postMessageAnswersOk(next);
+
+        String eventId = send(verkada("door_held_open", door));
+        String nextId = send(verkada("door_held_open", next));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(delivery(eventId, "slack:bot"))
+                .containsEntry("status", "failed").containsEntry("attempts", 1));
+        assertThat((String) delivery(eventId, "slack:bot").get("last_error"))
+                .contains("channel_not_found", "permanent");
+        assertThat(SLACK.received("/api/chat.postMessage", door)).hasSize(1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(delivery(nextId, "slack:bot"))
+                .containsEntry("status", "sent").containsEntry("attempts", 1));
 
         // the channel is fixed; the operator retries the failed delivery from the API
         SLACK.postMessageAnswersOk(door);
-        String alertId = jdbc.queryForObject("select id from alert where trigger_event_id = ?", String.class, eventId);
-        HttpResponse<String> retry = webhooks.post("/api/alerts/" + alertId + "/retry", "",
-                Map.of("Authorization", "Bearer " + SignedWebhooks.API_TOKEN));
-        assertThat(retry.statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(delivery(eventId, "slack:bot"))
-                .containsEntry("status", "sent"));
+        retryFromTheApiUntilSent(eventId, "slack:bot");
+    }
+
+    @Test
+    void failsADeliveryToARemovedIncomingWebhookAtOnce() {
+        String door = "RemovedHookDoor" + UUID.randomUUID().toString().substring(0, 8);
+        SLACK.webhookFails("/services/T000/B000/test", door, 404, "no_service");
+
+        String eventId = send(verkada("door_forced_open", door));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(delivery(eventId, "slack:webhook"))
+                .containsEntry("status", "failed").containsEntry("attempts", 1));
+        assertThat((String) delivery(eventId, "slack:webhook").get("last_error")).contains("404", "permanent");
+        assertThat(SLACK.received("/services/T000/B000/test", door)).hasSize(1);
     }
 
     @Test
@@ -413,21 +446,20 @@ abstract class AlertDeliveryContract {
     // --- helpers ---------------------------------------------------------------------------------------------
 
     ObjectNode verkada(String notificationType, String door) {
-        ObjectNode webhook = Fixtures.verkada("door_remote_unlock_accepted");
-        ObjectNode data = (ObjectNode) webhook.get("data");
-        data.put("notification_type", notificationType).put("door_id", door).put("created", Instant.now().getEpochSecond());
-        ((ObjectNode) data.get("door_info")).put("name", door);
-        return webhook;
+        return Fixtures.verkadaAtDoor(notificationType, door);
     }
 
     String send(ObjectNode webhook) {
-        HttpResponse<String> response = webhooks.verkada(Fixtures.json(webhook));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        try {
-            return JSON.readTree(response.body()).get("eventId").asText();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return webhooks.verkadaAccepted(Fixtures.json(webhook));
+    }
+
+    void retryFromTheApiUntilSent(String eventId, String channel) {
+        String alertId = jdbc.queryForObject("select id from alert where trigger_event_id = ?", String.class, eventId);
+        HttpResponse<String> retry = webhooks.post("/api/alerts/" + alertId + "/retry", "",
+                Map.of("Authorization", "Bearer " + SignedWebhooks.API_TOKEN));
+        assertThat(retry.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(delivery(eventId, channel))
+                .containsEntry("status", "sent"));
     }
 
     void awaitNormalized(String eventId) {

@@ -45,7 +45,7 @@ class AlertTextTest {
                 .containsEntry("Door", "Server Room (server-room)").containsEntry("Site", "HQ Berlin (hq)")
                 .doesNotContainKey("Note");
         assertThat(text.title(new AlertView("a1", "r", "info", "door:server-room", 0, Instant.now(),
-                List.of(event), List.of()), AS_SENT)).isEqualTo("Lock unlocked — Server Room, HQ Berlin");
+                List.of(event), List.of(), null), AS_SENT)).isEqualTo("Lock unlocked — Server Room, HQ Berlin");
     }
 
     @Test

@@ -15,22 +15,24 @@ import org.junit.jupiter.api.Test;
 
 import io.gatehouse.support.YamlRoute;
 
-/** The content-based router of the route {@code deliver} (routes/deliver/deliveries.camel.yaml): channel kind to route. */
+/**
+ * The content-based router of the route {@code send-to-channel} (routes/deliver/deliveries.camel.yaml): channel kind
+ * to route, the alert as the body and the delivery as the exchange property, every header removed.
+ */
 class DeliverRouterTest {
 
     static CamelContext camel;
-    static MockEndpoint slack;
-    static MockEndpoint log;
-    static MockEndpoint email;
+    static Map<String, MockEndpoint> routes;
 
     @BeforeAll
     static void start() throws Exception {
-        camel = YamlRoute.load("deliver/deliveries.camel.yaml", "deliver", Map.of(),
-                route -> route.mockEndpointsAndSkip("direct:notify-*"));
+        camel = YamlRoute.load("deliver/deliveries.camel.yaml", "send-to-channel", Map.of(),
+                route -> route.mockEndpointsAndSkip("direct:send-(slack|email|log|teams|pagerduty|webhook)"));
         camel.start();
-        slack = camel.getEndpoint("mock:direct:notify-slack", MockEndpoint.class);
-        log = camel.getEndpoint("mock:direct:notify-log", MockEndpoint.class);
-        email = camel.getEndpoint("mock:direct:notify-email", MockEndpoint.class);
+        routes = new java.util.LinkedHashMap<>();
+        for (String kind : List.of("slack", "email", "log", "teams", "pagerduty", "webhook")) {
+            routes.put(kind, camel.getEndpoint("mock:direct:send-" + kind, MockEndpoint.class));
+        }
     }
 
     @AfterAll
@@ -45,30 +47,52 @@ class DeliverRouterTest {
 
     @Test
     void sendsASlackChannelsDeliveryToTheSlackRoute() throws Exception {
-        assertDeliveredBy("slack:security", slack);
+        assertSentBy("slack:security", "slack");
     }
 
     @Test
     void sendsALogChannelsDeliveryToTheLogRoute() throws Exception {
-        assertDeliveredBy("log:audit", log);
+        assertSentBy("log:audit", "log");
     }
 
     @Test
     void sendsAnEmailChannelsDeliveryToTheEmailRoute() throws Exception {
-        assertDeliveredBy("email:soc", email);
+        assertSentBy("email:soc", "email");
     }
 
-    private void assertDeliveredBy(String channel, MockEndpoint route) throws Exception {
-        Delivery delivery = new Delivery("d1", "a1", channel, 1, Instant.EPOCH, "e1", "seam");
-        for (MockEndpoint each : List.of(slack, log, email)) {
-            each.expectedMessageCount(each == route ? 1 : 0);
-            each.setResultWaitTime(100);   // the direct: send is synchronous: nothing arrives later
-        }
+    @Test
+    void sendsATeamsChannelsDeliveryToTheTeamsRoute() throws Exception {
+        assertSentBy("teams:soc", "teams");
+    }
 
-        camel.createProducerTemplate().sendBody("direct:deliver", delivery);
+    @Test
+    void sendsAPagerDutyChannelsDeliveryToThePagerDutyRoute() throws Exception {
+        assertSentBy("pagerduty:oncall", "pagerduty");
+    }
 
-        MockEndpoint.assertIsSatisfied(slack, log, email);
-        assertThat(route.getExchanges().get(0).getProperty("gatehouseDelivery")).isEqualTo(delivery);
-        assertThat(route.getExchanges().get(0).getIn().getBody()).isEqualTo(delivery);
+    @Test
+    void sendsAWebhookChannelsDeliveryToTheWebhookRoute() throws Exception {
+        assertSentBy("webhook:siem", "webhook");
+    }
+
+    private void assertSentBy(String channel, String kind) throws Exception {
+        Delivery delivery = new Delivery("d1", "a1", channel, 1, Instant.EPOCH, "e1", "seam", Delivery.TRIGGER);
+        Object alert = "the alert";
+        routes.forEach((each, route) -> {
+            route.expectedMessageCount(each.equals(kind) ? 1 : 0);
+            route.setResultWaitTime(100);   // the direct: send is synchronous: nothing arrives later
+        });
+
+        camel.createProducerTemplate().send("direct:send-to-channel", exchange -> {
+            exchange.setProperty(DeliveryOutcomes.DELIVERY, delivery);
+            exchange.getIn().setHeader("To", "attacker@evil.example");
+            exchange.getIn().setBody(alert);
+        });
+
+        MockEndpoint.assertIsSatisfied(routes.values().toArray(new MockEndpoint[0]));
+        MockEndpoint route = routes.get(kind);
+        assertThat(route.getExchanges().get(0).getProperty(DeliveryOutcomes.DELIVERY)).isEqualTo(delivery);
+        assertThat(route.getExchanges().get(0).getIn().getBody()).isEqualTo(alert);
+        assertThat(route.getExchanges().get(0).getIn().getHeaders()).isEmpty();
     }
 }

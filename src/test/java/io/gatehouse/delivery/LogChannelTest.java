@@ -15,7 +15,7 @@ import io.gatehouse.alerting.RulesProperties.LogChannel;
 class LogChannelTest {
 
     static Channels channels(Map<String, LogChannel> log) {
-        return Channels.from(new RulesProperties.Channels(Map.of(), Map.of(), log));
+        return Channels.from(new RulesProperties.Channels(Map.of(), Map.of(), log, Map.of(), Map.of(), Map.of()));
     }
 
     @Test

@@ -66,7 +66,7 @@ class EventLogContextTest {
     void namesTheAlertChannelAndTriggeringEventOfADelivery() throws Exception {
         Exchange exchange = new DefaultExchange(camel);
         exchange.setProperty(DeliveryOutcomes.DELIVERY, new Delivery("d-1", "alert-1", "email:soc", 1, Instant.now(),
-                "event-9", "seam"));
+                "event-9", "seam", Delivery.TRIGGER));
 
         wrapped().process(exchange);
 

@@ -59,6 +59,19 @@ public final class Fixtures {
         return json(webhook);
     }
 
+    /**
+     * A fresh Verkada notification of this type at a door whose id and name are both {@code door}, happening now:
+     * tests name a door of their own and find their alerts by it.
+     */
+    public static ObjectNode verkadaAtDoor(String notificationType, String door) {
+        ObjectNode webhook = verkada("door_remote_unlock_accepted");
+        ObjectNode data = (ObjectNode) webhook.get("data");
+        data.put("notification_type", notificationType).put("door_id", door)
+                .put("created", java.time.Instant.now().getEpochSecond());
+        ((ObjectNode) data.get("door_info")).put("name", door);
+        return webhook;
+    }
+
     /** A fresh Verkada remote unlock at this door: a routine event (access granted) no shipped rule alerts on. */
     public static String verkadaRemoteUnlock(String doorId) {
         ObjectNode webhook = verkada("door_remote_unlock_accepted");

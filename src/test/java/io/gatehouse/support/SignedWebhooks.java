@@ -65,6 +65,22 @@ public final class SignedWebhooks {
         return verkada(body, VERKADA_SECRET, Instant.now());
     }
 
+    /** Sends a signed Verkada webhook that must be accepted (202); returns the stored event's id. */
+    public String verkadaAccepted(String body) {
+        HttpResponse<String> response = verkada(body);
+        if (response.statusCode() != 202) {
+            throw new AssertionError("expected 202 for a Verkada webhook, got " + response.statusCode() + ": "
+                    + response.body());
+        }
+        String marker = "\"eventId\":\"";
+        int start = response.body().indexOf(marker);
+        if (start < 0) {
+            throw new AssertionError("no eventId in " + response.body());
+        }
+        start += marker.length();
+        return response.body().substring(start, response.body().indexOf('"', start));
+    }
+
     public HttpResponse<String> verkada(String body, String secret, Instant signedAt) {
         return post("/webhooks/verkada", body, verkadaHeaders(body.getBytes(StandardCharsets.UTF_8), secret,
                 signedAt.getEpochSecond()));

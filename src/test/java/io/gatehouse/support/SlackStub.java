@@ -10,34 +10,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Slack on a local port (WireMock): incoming webhooks and the Web API's {@code chat.postMessage}, answered as the test
  * says, every request kept for its assertions. Register it with {@code @RegisterExtension} on a static field: it
  * listens as soon as it exists (its port goes into the configuration before Spring or a Gatehouse process starts),
  * on a port of its own that stays the same when a test takes Slack down ({@link #stop()}) and the next test gets it
- * back; it stops after the class. WireMock's own stubbing is there for what this API does not name.
+ * back; it stops after the class ({@link HttpPeer}). WireMock's own stubbing is there for what this API does not name.
+ * {@link #url(String)} with a path is a webhook URL; without, {@code gatehouse.slack.server-url}.
  */
-public final class SlackStub extends WireMockServer implements BeforeEachCallback, AfterAllCallback {
+public final class SlackStub extends HttpPeer {
 
     public static final String POST_MESSAGE = "/api/chat.postMessage";
-
-    public SlackStub() {
-        super(WireMockConfiguration.options().port(GatehouseProcess.freePort()));
-        start();
-    }
-
-    /** The base URL, as {@code gatehouse.slack.server-url}; with a path, a webhook URL. */
-    public String url(String path) {
-        return "http://localhost:" + port() + path;
-    }
 
     /** The incoming webhook at {@code path} answers Slack's 200 "ok" to requests that contain {@code marker}. */
     public void webhookAnswersOk(String path, String marker) {
@@ -60,22 +45,5 @@ public final class SlackStub extends WireMockServer implements BeforeEachCallbac
     /** The requests POSTed to {@code path}, oldest first. */
     public List<LoggedRequest> received(String path) {
         return findAll(postRequestedFor(urlPathEqualTo(path)));
-    }
-
-    /** The requests POSTed to {@code path} that contain {@code marker}, oldest first. */
-    public List<LoggedRequest> received(String path, String marker) {
-        return findAll(postRequestedFor(urlPathEqualTo(path)).withRequestBody(containing(marker)));
-    }
-
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        if (!isRunning()) {   // an earlier test took Slack down
-            start();
-        }
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        stop();
     }
 }
