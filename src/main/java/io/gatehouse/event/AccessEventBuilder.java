@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Builds an {@link AccessEvent} step by step, so each vendor normalizer sets only what its vendor knows. */
+/** Builds an {@link AccessEvent} step by step, so each vendor's mappings set only what its vendor knows. */
 public final class AccessEventBuilder {
 
     private final String id;

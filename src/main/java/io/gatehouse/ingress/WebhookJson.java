@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * After the signature is verified over the exact bytes received: the body must be one JSON value that Gatehouse
  * can store, read back and serve. A leading UTF-8 byte order mark is dropped here, once, so that what is stored
- * (and what the normalizer, the replay, the recovery sweep and the API read) is plain JSON text. Refused with 400:
+ * (and what normalization, the replay, the recovery sweep and the API read) is plain JSON text. Refused with 400:
  * data after the value ({@code {...}garbage}), a key twice in one object (which copy counts is up to each reader),
  * and nesting deeper than {@link #MAX_DEPTH}.
  */

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import io.gatehouse.inbox.InboxEntry;
 
 /**
- * Runs a stored event through normalization and the rules again, from its raw payload: after a normalizer fix,
+ * Runs a stored event through normalization and the rules again, from its raw payload: after a fix of its vendor's definition,
  * for an event whose normalization failed, or after a rule change. Rules that already looked at the event do not
  * fire again; rules added since do.
  */

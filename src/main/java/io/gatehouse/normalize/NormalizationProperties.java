@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
  * of routes/normalize/lanes.camel.yaml read these keys as placeholders; this type documents them and refuses a
  * missing or zero value at start-up.
  *
- * @param routine  events the vendor's normalizer calls routine (badge-ins, locks, unlocks)
+ * @param routine  events their vendor's type table calls routine (badge-ins, locks, unlocks)
  * @param alerting every other event: it may raise an alert, so it never waits behind routine ones
  */
 @Validated
