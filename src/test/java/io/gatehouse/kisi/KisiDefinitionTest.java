@@ -14,9 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +36,7 @@ import io.gatehouse.inbox.InboxEntry;
 import io.gatehouse.ingress.TestExchanges;
 import io.gatehouse.ingress.WebhookRejection;
 import io.gatehouse.normalize.NormalizationLanes;
+import io.gatehouse.support.SignedWebhooks;
 import io.gatehouse.support.VendorFixtures;
 import io.gatehouse.support.VendorVerifier;
 
@@ -272,14 +270,8 @@ class KisiDefinitionTest {
         assertThat(rejection.code()).isEqualTo(code);
     }
 
-    static String signature(String secret, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static String signature(String secret, String body) {
+        return SignedWebhooks.kisiSignature(secret, body);
     }
 
     private static Exchange request(String body, String signature) {

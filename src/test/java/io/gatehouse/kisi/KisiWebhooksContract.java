@@ -1,10 +1,10 @@
 package io.gatehouse.kisi;
 
+import static io.gatehouse.support.SignedWebhooks.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -100,7 +100,7 @@ abstract class KisiWebhooksContract {
         HttpResponse<String> reply = send(body);
 
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(202);
-        JsonNode event = awaitEvent(read(reply).get("eventId").asText());
+        JsonNode event = webhooks.awaitEvent(json(reply).get("eventId").asText());
         JsonNode sent = VendorFixtures.tree("kisi", fixture);
         assertThat(event.path("vendor").asText()).isEqualTo("kisi");
         assertThat(event.path("type").asText()).isEqualTo(type);
@@ -114,9 +114,9 @@ abstract class KisiWebhooksContract {
     @Test
     void storesTheBriefsGrantedUnlockWithDoorPlaceUserAndTime() {
         ObjectNode unlock = withUuid(VendorFixtures.tree("kisi", "lock.unlock"));
-        String id = read(send(unlock.toString())).get("eventId").asText();
+        String id = json(send(unlock.toString())).get("eventId").asText();
 
-        awaitEvent(id);
+        webhooks.awaitEvent(id);
 
         Map<String, Object> row = jdbc.queryForMap("select type, outcome, vendor_event_id, door_id, door_name, "
                 + "device_kind, site_id, actor_id, actor_name, occurred_at from access_event where id = ?", id);
@@ -125,7 +125,7 @@ abstract class KisiWebhooksContract {
                 .containsEntry("door_id", "1234").containsEntry("door_name", "Main Entrance")
                 .containsEntry("device_kind", "lock").containsEntry("site_id", "77")
                 .containsEntry("actor_id", "1001").containsEntry("actor_name", "Jane Example");
-        JsonNode event = awaitEvent(id);
+        JsonNode event = webhooks.awaitEvent(id);
         assertThat(event.path("occurredAt").asText()).isEqualTo("2024-03-01T08:15:02Z");
     }
 
@@ -139,11 +139,11 @@ abstract class KisiWebhooksContract {
         HttpResponse<String> reworded = send(resent.toString());
 
         assertThat(first.statusCode()).isEqualTo(202);
-        String eventId = read(first).get("eventId").asText();
+        String eventId = json(first).get("eventId").asText();
         for (HttpResponse<String> duplicate : List.of(again, reworded)) {
             assertThat(duplicate.statusCode()).isEqualTo(200);
-            assertThat(read(duplicate).get("status").asText()).isEqualTo("duplicate");
-            assertThat(read(duplicate).get("eventId").asText()).isEqualTo(eventId);
+            assertThat(json(duplicate).get("status").asText()).isEqualTo("duplicate");
+            assertThat(json(duplicate).get("eventId").asText()).isEqualTo(eventId);
         }
         assertThat(jdbc.queryForObject("select count(*) from inbox where vendor = 'kisi' and dedup_key = ?",
                 Integer.class, unlock.path("uuid").asText())).isOne();
@@ -155,9 +155,9 @@ abstract class KisiWebhooksContract {
         int stored = inboxCount();
 
         HttpResponse<String> wrongKey = webhooks.post("/webhooks/kisi", body,
-                headers(KisiDefinitionTest.signature("guessed-key", body)));
+                headers(SignedWebhooks.kisiSignature("guessed-key", body)));
         HttpResponse<String> altered = webhooks.post("/webhooks/kisi", body.replace("Main Entrance", "Back Door"),
-                headers(KisiDefinitionTest.signature(SECRET, body)));
+                headers(SignedWebhooks.kisiSignature(SECRET, body)));
         HttpResponse<String> unsigned = webhooks.post("/webhooks/kisi", body,
                 Map.of("Content-Type", "application/json"));
 
@@ -174,7 +174,7 @@ abstract class KisiWebhooksContract {
         ObjectNode forced = withUuid(VendorFixtures.tree("kisi", "lock.forced_open")).put("object_name", door)
                 .put("object_id", Math.floorMod(door.hashCode(), 1_000_000) + 10_000);
 
-        String eventId = read(send(forced.toString())).get("eventId").asText();
+        String eventId = json(send(forced.toString())).get("eventId").asText();
 
         List<LoggedRequest> received = await().atMost(Duration.ofSeconds(30))
                 .until(() -> SLACK.received(SLACK_PATH, door), requests -> !requests.isEmpty());
@@ -185,7 +185,7 @@ abstract class KisiWebhooksContract {
     }
 
     private HttpResponse<String> send(String body) {
-        return webhooks.post("/webhooks/kisi", body, headers(KisiDefinitionTest.signature(SECRET, body)));
+        return webhooks.post("/webhooks/kisi", body, headers(SignedWebhooks.kisiSignature(SECRET, body)));
     }
 
     private static Map<String, String> headers(String signature) {
@@ -201,29 +201,15 @@ abstract class KisiWebhooksContract {
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(401);
         assertThat(reply.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/json"));
-        assertThat(read(reply).get("error").asText()).isEqualTo(error);
+        assertThat(json(reply).get("error").asText()).isEqualTo(error);
     }
 
     private int inboxCount() {
         return jdbc.queryForObject("select count(*) from inbox where vendor = 'kisi'", Integer.class);
     }
 
-    private JsonNode awaitEvent(String id) {
-        return await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(
-                () -> read(webhooks.get("/api/events/" + id, SignedWebhooks.API_TOKEN)),
-                event -> event.hasNonNull("type"));
-    }
-
     /** A value as text; what is missing or null as "". */
     private static String text(JsonNode value) {
         return value.isMissingNode() || value.isNull() ? "" : value.asText();
-    }
-
-    private static JsonNode read(HttpResponse<String> reply) {
-        try {
-            return JSON.readTree(reply.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -9,13 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -38,6 +34,7 @@ import io.gatehouse.inbox.InboxEntry;
 import io.gatehouse.ingress.TestExchanges;
 import io.gatehouse.ingress.WebhookRejection;
 import io.gatehouse.normalize.NormalizationLanes;
+import io.gatehouse.support.SignedWebhooks;
 import io.gatehouse.support.VendorFixtures;
 import io.gatehouse.support.VendorVerifier;
 
@@ -312,19 +309,12 @@ class UnifiDefinitionTest {
         assertThat(rejection.code()).isEqualTo(code);
     }
 
-    static String header(String secret, String body, Instant at) {
-        long t = at.getEpochSecond();
-        return "t=" + t + ",v1=" + hmacHex(secret, t + "." + body);
+    private static String header(String secret, String body, Instant at) {
+        return SignedWebhooks.unifiSignature(secret, body, at);
     }
 
     private static String hmacHex(String secret, String signed) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return SignedWebhooks.hmacSha256Hex(secret, signed);
     }
 
     private static Exchange request(String body, String signature) {

@@ -1,7 +1,7 @@
 package io.gatehouse.unifi;
 
+import static io.gatehouse.support.SignedWebhooks.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,7 +82,7 @@ abstract class UnifiWebhooksContract {
         HttpResponse<String> reply = send(body, Instant.now());
 
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(202);
-        JsonNode event = awaitEvent(read(reply).get("eventId").asText());
+        JsonNode event = webhooks.awaitEvent(json(reply).get("eventId").asText());
         JsonNode sent = VendorFixtures.tree("unifi", fixture);
         assertThat(event.path("vendor").asText()).isEqualTo("unifi");
         assertThat(event.path("type").asText()).isEqualTo(type);
@@ -100,9 +100,9 @@ abstract class UnifiWebhooksContract {
     @Test
     void storesTheBriefsUnlockExampleWithDoorHubAndUser() {
         String body = VendorFixtures.text("unifi", "access.door.unlock");
-        String id = read(send(withMarker(body), Instant.now())).get("eventId").asText();
+        String id = json(send(withMarker(body), Instant.now())).get("eventId").asText();
 
-        awaitEvent(id);
+        webhooks.awaitEvent(id);
 
         Map<String, Object> row = jdbc.queryForMap("select type, outcome, method, door_id, door_name, device_id, "
                 + "device_name, device_kind, actor_id, actor_name, site_id from access_event where id = ?", id);
@@ -121,9 +121,9 @@ abstract class UnifiWebhooksContract {
     void keepsTheAuthenticationValueOutOfFieldsLogsAndTheEventList(CapturedOutput output) {
         String pin = String.valueOf(100_000 + Math.floorMod(UUID.randomUUID().hashCode(), 800_000));
         String body = VendorFixtures.text("unifi", "access.door.unlock.denied").replace("482913", pin);
-        String id = read(send(withMarker(body), Instant.now())).get("eventId").asText();
+        String id = json(send(withMarker(body), Instant.now())).get("eventId").asText();
 
-        JsonNode event = awaitEvent(id);
+        JsonNode event = webhooks.awaitEvent(id);
 
         assertThat(event.get("raw").at("/data/object/authentication_value").asText()).isEqualTo(pin);
         ObjectNode canonical = event.deepCopy();
@@ -143,8 +143,8 @@ abstract class UnifiWebhooksContract {
 
         assertThat(first.statusCode()).isEqualTo(202);
         assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(read(again).get("status").asText()).isEqualTo("duplicate");
-        assertThat(read(again).get("eventId").asText()).isEqualTo(read(first).get("eventId").asText());
+        assertThat(json(again).get("status").asText()).isEqualTo("duplicate");
+        assertThat(json(again).get("eventId").asText()).isEqualTo(json(first).get("eventId").asText());
         assertThat(jdbc.queryForObject("select count(*) from inbox where vendor = 'unifi' and raw_body = ?",
                 Integer.class, body)).isOne();
     }
@@ -155,9 +155,9 @@ abstract class UnifiWebhooksContract {
         int stored = inboxCount();
 
         HttpResponse<String> wrongKey = webhooks.post("/webhooks/unifi", body,
-                headers(UnifiDefinitionTest.header("0123456789abcdef", body, Instant.now())));
+                headers(SignedWebhooks.unifiSignature("0123456789abcdef", body, Instant.now())));
         HttpResponse<String> altered = webhooks.post("/webhooks/unifi", body.replace("Front Door", "Back Door"),
-                headers(UnifiDefinitionTest.header(SECRET, body, Instant.now())));
+                headers(SignedWebhooks.unifiSignature(SECRET, body, Instant.now())));
         HttpResponse<String> unsigned = webhooks.post("/webhooks/unifi", body,
                 Map.of("Content-Type", "application/json"));
         HttpResponse<String> stale = send(body, Instant.now().minus(Duration.ofMinutes(6)));
@@ -170,7 +170,7 @@ abstract class UnifiWebhooksContract {
     }
 
     private HttpResponse<String> send(String body, Instant signedAt) {
-        return webhooks.post("/webhooks/unifi", body, headers(UnifiDefinitionTest.header(SECRET, body, signedAt)));
+        return webhooks.post("/webhooks/unifi", body, headers(SignedWebhooks.unifiSignature(SECRET, body, signedAt)));
     }
 
     private static Map<String, String> headers(String signature) {
@@ -192,24 +192,10 @@ abstract class UnifiWebhooksContract {
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(401);
         assertThat(reply.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/json"));
-        assertThat(read(reply).get("error").asText()).isEqualTo(error);
+        assertThat(json(reply).get("error").asText()).isEqualTo(error);
     }
 
     private int inboxCount() {
         return jdbc.queryForObject("select count(*) from inbox where vendor = 'unifi'", Integer.class);
-    }
-
-    private JsonNode awaitEvent(String id) {
-        return await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(
-                () -> read(webhooks.get("/api/events/" + id, SignedWebhooks.API_TOKEN)),
-                event -> event.hasNonNull("type"));
-    }
-
-    private static JsonNode read(HttpResponse<String> reply) {
-        try {
-            return JSON.readTree(reply.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
