@@ -64,7 +64,8 @@ class KisiDefinitionTest {
                 Arguments.of("lock.unlock.placeholder", EventType.ACCESS_GRANTED, AccessMethod.UNKNOWN, true,
                         placeholderDoor, new Ref("0", "string", "lock", null), new Ref("0", "string", null, null)),
                 Arguments.of("lock.unlock.legacy", EventType.ACCESS_DENIED, AccessMethod.UNKNOWN, false,
-                        new Ref("1", null, null, null), new Ref("1", null, "lock", null), new Ref("1", null, null, null)),
+                        new Ref("1", null, null, null), new Ref("1", null, "lock", null),
+                        new Ref("1", null, null, null)),
                 Arguments.of("lock.unlock.denied", EventType.ACCESS_DENIED, AccessMethod.UNKNOWN, false,
                         MAIN_ENTRANCE, MAIN_ENTRANCE_LOCK, JANE),
                 Arguments.of("lock.unlock.request_to_exit", EventType.LOCK_UNLOCKED, AccessMethod.UNKNOWN, true,
@@ -159,16 +160,18 @@ class KisiDefinitionTest {
 
         assertThat(entry.vendorEventType()).isEqualTo("lock.unlock");
         assertThat(event.site()).isEqualTo(new Ref("1", null, null, null));
-        assertThat(event.occurredAt()).as("an empty created_at: dated by receipt").isEqualTo(VendorFixtures.RECEIVED_AT);
+        assertThat(event.occurredAt()).as("an empty created_at: dated by receipt")
+                .isEqualTo(VendorFixtures.RECEIVED_AT);
         assertThat(event.attributes()).containsEntry("error_code", "ffffff");
         assertThat(event.toString()).doesNotContain("user@example.com");
     }
 
     @ParameterizedTest(name = "success {0} -> {1}")
-    @CsvSource({"true, ACCESS_GRANTED", "false, ACCESS_DENIED", "'\"false\"', ACCESS_DENIED", "'\"FALSE\"', ACCESS_DENIED",
-            "'\"true\"', ACCESS_GRANTED"})
+    @CsvSource({"true, ACCESS_GRANTED", "false, ACCESS_DENIED", "'\"false\"', ACCESS_DENIED",
+            "'\"FALSE\"', ACCESS_DENIED", "'\"true\"', ACCESS_GRANTED"})
     void readsSuccessLeniently(String success, EventType type) {
-        String body = VendorFixtures.text("kisi", "lock.unlock").replace("\"success\": true", "\"success\": " + success);
+        String body = VendorFixtures.text("kisi", "lock.unlock")
+                .replace("\"success\": true", "\"success\": " + success);
 
         assertThat(VendorFixtures.normalize(VendorFixtures.entry("kisi", body)).type()).isEqualTo(type);
     }

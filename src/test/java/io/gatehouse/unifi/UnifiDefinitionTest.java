@@ -235,7 +235,8 @@ class UnifiDefinitionTest {
         InboxEntry again = VendorFixtures.fixture("unifi", "access.door.unlock");
         InboxEntry other = VendorFixtures.fixture("unifi", "access.door.unlock.denied");
 
-        assertThat(first.deduplicationKey()).startsWith("body:").isEqualTo(again.deduplicationKey()).isNotEqualTo(other.deduplicationKey());
+        assertThat(first.deduplicationKey()).startsWith("body:").isEqualTo(again.deduplicationKey())
+                .isNotEqualTo(other.deduplicationKey());
         assertThat(first.vendorEventId()).isNull();
     }
 
