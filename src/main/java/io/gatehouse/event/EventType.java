@@ -24,8 +24,12 @@ public enum EventType {
     DOOR_TAILGATING("door.tailgating", Severity.WARNING),
     /** Added for Tedee's bell button. */
     DOORBELL_PRESSED("doorbell.pressed", Severity.INFO),
+    /** Added for UniFi Access: a doorbell call answered, declined, timed out or cancelled (the reason an attribute). */
+    DOORBELL_ENDED("doorbell.ended", Severity.INFO),
     LOCKDOWN_STARTED("lockdown.started", Severity.CRITICAL),
     LOCKDOWN_ENDED("lockdown.ended", Severity.WARNING),
+    /** Added for UniFi Access's emergency mode: an evacuation holds the doors unlocked. */
+    EVACUATION_STARTED("evacuation.started", Severity.CRITICAL),
     DEVICE_CONNECTED("device.connected", Severity.INFO),
     DEVICE_DISCONNECTED("device.disconnected", Severity.WARNING),
     DEVICE_BATTERY_LOW("device.battery_low", Severity.WARNING),

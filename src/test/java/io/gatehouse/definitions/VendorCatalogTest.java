@@ -44,7 +44,7 @@ class VendorCatalogTest {
     void servesTheShippedVendors() throws IOException {
         VendorCatalog catalog = catalog(null);
 
-        assertThat(catalog.names()).containsExactly("seam", "tedee", "verkada");
+        assertThat(catalog.names()).containsExactly("kisi", "seam", "tedee", "unifi", "verkada");
         assertThat(catalog.get("verkada").path()).isEqualTo("/webhooks/verkada");
         assertThat(catalog.get("seam").origin().scheme()).isEqualTo(OriginProof.Scheme.STANDARD_WEBHOOKS);
         assertThat(catalog.get("tedee").origin().scheme()).isEqualTo(OriginProof.Scheme.TOKEN);
@@ -57,7 +57,7 @@ class VendorCatalogTest {
         VendorCatalog catalog = catalog(folder);
 
         VendorDefinition acme = catalog.get("acme");
-        assertThat(catalog.names()).containsExactly("acme", "seam", "tedee", "verkada");
+        assertThat(catalog.names()).containsExactly("acme", "kisi", "seam", "tedee", "unifi", "verkada");
         assertThat(acme.path()).isEqualTo("/webhooks/acme");
         assertThat(acme.origin().macAlgorithm()).isEqualTo("HmacSHA256");
         assertThat(acme.origin().signsTimestamp()).isFalse();
@@ -135,11 +135,11 @@ class VendorCatalogTest {
 
     @Test
     void refusesSettingsForAVendorNobodyDefined() {
-        VendorsProperties settings = new VendorsProperties(Map.of("kisi",
+        VendorsProperties settings = new VendorsProperties(Map.of("brivo",
                 new VendorSettings(List.of("s"), true, null)), null);
 
         assertThatThrownBy(() -> new VendorCatalog(settings, new EventsProperties(Map.of(), 20)))
-                .hasMessageContaining("gatehouse.vendors.kisi: no vendor definition is named 'kisi'");
+                .hasMessageContaining("gatehouse.vendors.brivo: no vendor definition is named 'brivo'");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.gatehouse.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,11 +19,14 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.svix.Webhook;
 
 /**
- * Sends webhooks to a running Gatehouse the way each vendor does: Seam signed by Svix's own library, Verkada with
- * its HMAC header, Tedee with its token. Secrets here are test-only values.
+ * Sends webhooks to a running Gatehouse the way each vendor does: Seam signed by Svix's own library, Verkada, UniFi
+ * Access and Kisi with their HMAC headers, Tedee with its token; reads back the events stored. Secrets here are
+ * test-only values.
  */
 public final class SignedWebhooks {
 
@@ -30,6 +35,8 @@ public final class SignedWebhooks {
     public static final String VERKADA_SECRET = "verkada-test-secret";
     public static final String TEDEE_TOKEN = "tedee-test-token";
     public static final String API_TOKEN = "api-test-token";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
@@ -94,6 +101,37 @@ public final class SignedWebhooks {
         System.arraycopy(suffix, 0, signed, body.length, suffix.length);
         String signature = HexFormat.of().formatHex(hmac(secret.getBytes(StandardCharsets.UTF_8), signed));
         return Map.of("Content-Type", "application/json", "Verkada-Signature", ts + "|" + signature);
+    }
+
+    /** UniFi Access's {@code Signature}: {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">}. */
+    public static String unifiSignature(String secret, String body, Instant signedAt) {
+        long t = signedAt.getEpochSecond();
+        return "t=" + t + ",v1=" + hmacSha256Hex(secret, t + "." + body);
+    }
+
+    /** Kisi's {@code X-Signature}: the hex HMAC-SHA256 of the body. */
+    public static String kisiSignature(String secret, String body) {
+        return hmacSha256Hex(secret, body);
+    }
+
+    /** The lower-case hex HMAC-SHA256 of the UTF-8 bytes of {@code message}, keyed with the secret's text. */
+    public static String hmacSha256Hex(String secret, String message) {
+        return HexFormat.of().formatHex(hmac(secret.getBytes(StandardCharsets.UTF_8),
+                message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The event {@code GET /api/events/{id}} returns once it is normalized (with its raw payload). */
+    public JsonNode awaitEvent(String id) {
+        return await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(
+                () -> json(get("/api/events/" + id, API_TOKEN)), event -> event.hasNonNull("type"));
+    }
+
+    public static JsonNode json(HttpResponse<String> reply) {
+        try {
+            return JSON.readTree(reply.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public HttpResponse<String> tedee(String body) {
