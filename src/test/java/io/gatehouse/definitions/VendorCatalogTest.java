@@ -44,7 +44,7 @@ class VendorCatalogTest {
     void servesTheShippedVendors() throws IOException {
         VendorCatalog catalog = catalog(null);
 
-        assertThat(catalog.names()).containsExactly("genea", "seam", "tedee", "verkada");
+        assertThat(catalog.names()).containsExactly("genea", "nuki", "seam", "tedee", "verkada");
         assertThat(catalog.get("verkada").path()).isEqualTo("/webhooks/verkada");
         assertThat(catalog.get("seam").origin().scheme()).isEqualTo(OriginProof.Scheme.STANDARD_WEBHOOKS);
         assertThat(catalog.get("tedee").origin().scheme()).isEqualTo(OriginProof.Scheme.TOKEN);
@@ -57,7 +57,7 @@ class VendorCatalogTest {
         VendorCatalog catalog = catalog(folder);
 
         VendorDefinition acme = catalog.get("acme");
-        assertThat(catalog.names()).containsExactly("acme", "genea", "seam", "tedee", "verkada");
+        assertThat(catalog.names()).containsExactly("acme", "genea", "nuki", "seam", "tedee", "verkada");
         assertThat(acme.path()).isEqualTo("/webhooks/acme");
         assertThat(acme.origin().macAlgorithm()).isEqualTo("HmacSHA256");
         assertThat(acme.origin().signsTimestamp()).isFalse();

@@ -123,7 +123,7 @@ class VendorDefinedAsFileIT {
                 found -> found.path("count").asInt() == 1);
         assertThat(alerts.at("/alerts/0/rule").asText()).isEqualTo("acme-door-forced");
         JsonNode vendorList = JSON.readTree(http.get("/api/vendors", SignedWebhooks.API_TOKEN).body());
-        assertThat(vendorList.findValuesAsText("name")).containsExactly("acme", "genea", "seam", "tedee", "verkada");
+        assertThat(vendorList.findValuesAsText("name")).containsExactly("acme", "genea", "nuki", "seam", "tedee", "verkada");
         assertThat(Files.readString(gatehouse.log())).doesNotContain(SECRET);
     }
 
