@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -34,6 +31,7 @@ import io.gatehouse.support.Fixtures;
 import io.gatehouse.support.GatehouseIntegrationTest;
 import io.gatehouse.support.SignedWebhooks;
 import io.gatehouse.support.SlackStub;
+import io.gatehouse.support.StoredEvents;
 import io.gatehouse.support.VendorFixtures;
 
 /**
@@ -71,10 +69,12 @@ abstract class GeneaWebhooksContract {
     JdbcTemplate jdbc;
 
     SignedWebhooks webhooks;
+    StoredEvents stored;
 
     @BeforeEach
     void connect() {
         webhooks = new SignedWebhooks(port);
+        stored = new StoredEvents(jdbc);
         // every alert answered, so that none is retried ahead of the next test's (deliveries keep their order)
         SLACK.webhookAnswersOk(SLACK_PATH, "");
     }
@@ -108,7 +108,7 @@ abstract class GeneaWebhooksContract {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         String id = read(response.body()).get("eventId").asText();
-        Map<String, Object> row = awaitEvent(id);
+        Map<String, Object> row = stored.awaitEvent(id);
         assertThat(row).containsEntry("vendor", "genea")
                 .containsEntry("vendor_event_id", payload.get("uuid").asText())
                 .containsEntry("vendor_event_type", payload.get("event_action").asText())
@@ -117,9 +117,9 @@ abstract class GeneaWebhooksContract {
                 .containsEntry("method", method)
                 .containsEntry("site_id", "00000000-0000-4000-8000-000000000020")
                 .containsEntry("site_name", "HQ");
-        assertThat(instant(row.get("occurred_at"))).isEqualTo(Instant.parse(payload.get("event_time").asText()));
+        assertThat(StoredEvents.instant(row.get("occurred_at"))).isEqualTo(Instant.parse(payload.get("event_time").asText()));
         assertThat(row.values()).noneMatch(value -> String.valueOf(value).contains(CARD_NUMBER));
-        assertThat(jdbc.queryForObject("select raw_body from inbox where id = ?", String.class, id)).isEqualTo(body);
+        assertThat(stored.rawBody(id)).isEqualTo(body);
     }
 
     @Test
@@ -146,14 +146,14 @@ abstract class GeneaWebhooksContract {
     void refusesAnotherKeyAnAlteredBodyAMissingPrefixAndAMissingHeaderAndStoresNothing() {
         String body = Fixtures.json(VendorFixtures.tree("genea", "access-granted").put("uuid", newUuid()));
         String altered = body.replace("Access Granted", "Access Granted!");
-        int before = inboxCount();
+        int before = stored.inboxCount();
 
         assertRefused(genea(body, "not-the-genea-secret"), "invalid_signature");
         assertRefused(post(altered, "sha1=" + GeneaDefinitionTest.hmacSha1Hex(SECRET, body)), "invalid_signature");
         assertRefused(post(body, GeneaDefinitionTest.hmacSha1Hex(SECRET, body)), "missing_signature");
         assertRefused(webhooks.post("/webhooks/genea", body, Map.of("Content-Type", "application/json")),
                 "missing_signature");
-        assertThat(inboxCount()).isEqualTo(before);
+        assertThat(stored.inboxCount()).isEqualTo(before);
     }
 
     @Test
@@ -178,11 +178,11 @@ abstract class GeneaWebhooksContract {
 
         String id = read(genea(Fixtures.json(forced), SECRET).body()).get("eventId").asText();
 
-        LoggedRequest slack = awaitSlack(door);
+        LoggedRequest slack = SLACK.awaitReceived(SLACK_PATH, door);
         assertThat(read(slack.getBodyAsString()).get("text").asText())
                 .contains("[CRITICAL] Door forced open — " + door);
         assertThat(slack.getBodyAsString()).contains(id);
-        assertThat(jdbc.queryForObject("select rule_name from alert where trigger_event_id = ?", String.class, id))
+        assertThat(stored.alertRule(id))
                 .isEqualTo("door-forced-open");
     }
 
@@ -196,10 +196,10 @@ abstract class GeneaWebhooksContract {
 
         String id = read(genea(Fixtures.json(duress), SECRET).body()).get("eventId").asText();
 
-        LoggedRequest slack = awaitSlack(door);
+        LoggedRequest slack = SLACK.awaitReceived(SLACK_PATH, door);
         assertThat(read(slack.getBodyAsString()).get("text").asText()).contains("[CRITICAL] Access denied — " + door);
         assertThat(slack.getBodyAsString()).doesNotContain(CARD_NUMBER);
-        assertThat(jdbc.queryForObject("select rule_name from alert where trigger_event_id = ?", String.class, id))
+        assertThat(stored.alertRule(id))
                 .isEqualTo("critical-denial");
     }
 
@@ -212,11 +212,6 @@ abstract class GeneaWebhooksContract {
                 "X-Sequr-Signature", signature));
     }
 
-    private LoggedRequest awaitSlack(String marker) {
-        List<LoggedRequest> received = await().atMost(Duration.ofSeconds(30))
-                .until(() -> SLACK.received(SLACK_PATH, marker), requests -> !requests.isEmpty());
-        return received.get(0);
-    }
 
     private static void assertRefused(HttpResponse<String> response, String error) {
         assertThat(response.statusCode()).isEqualTo(401);
@@ -225,27 +220,13 @@ abstract class GeneaWebhooksContract {
         assertThat(read(response.body()).get("error").asText()).isEqualTo(error);
     }
 
-    private Map<String, Object> awaitEvent(String id) {
-        await().atMost(Duration.ofSeconds(15)).until(() ->
-                jdbc.queryForObject("select count(*) from access_event where id = ?", Integer.class, id) == 1);
-        return jdbc.queryForMap("select * from access_event where id = ?", id);
-    }
 
-    private int inboxCount() {
-        return jdbc.queryForObject("select count(*) from inbox", Integer.class);
-    }
 
     /** A Genea access-event id (24 hex digits) no other test sent. */
     private static String newUuid() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 24);
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 
     private static JsonNode read(String json) {
         try {

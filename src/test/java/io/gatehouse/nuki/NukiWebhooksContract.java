@@ -1,14 +1,9 @@
 package io.gatehouse.nuki;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -34,6 +29,7 @@ import io.gatehouse.support.Fixtures;
 import io.gatehouse.support.GatehouseIntegrationTest;
 import io.gatehouse.support.SignedWebhooks;
 import io.gatehouse.support.SlackStub;
+import io.gatehouse.support.StoredEvents;
 import io.gatehouse.support.VendorFixtures;
 
 /**
@@ -71,10 +67,12 @@ abstract class NukiWebhooksContract {
     JdbcTemplate jdbc;
 
     SignedWebhooks webhooks;
+    StoredEvents stored;
 
     @BeforeEach
     void connect() {
         webhooks = new SignedWebhooks(port);
+        stored = new StoredEvents(jdbc);
         // every alert answered, so that none is retried ahead of the next test's (deliveries keep their order)
         SLACK.webhookAnswersOk(SLACK_PATH, "");
     }
@@ -115,7 +113,7 @@ abstract class NukiWebhooksContract {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         String id = read(response.body()).get("eventId").asText();
-        Map<String, Object> row = awaitEvent(id);
+        Map<String, Object> row = stored.awaitEvent(id);
         assertThat(row).containsEntry("vendor", "nuki")
                 .containsEntry("vendor_event_type", vendorType)
                 .containsEntry("type", type)
@@ -125,11 +123,11 @@ abstract class NukiWebhooksContract {
         JsonNode log = payload.path("smartlockLog");
         if (log.has("date")) {
             assertThat(row).containsEntry("vendor_event_id", log.get("id").asText());
-            assertThat(instant(row.get("occurred_at"))).isEqualTo(Instant.parse(log.get("date").asText()));
+            assertThat(StoredEvents.instant(row.get("occurred_at"))).isEqualTo(Instant.parse(log.get("date").asText()));
         } else if (fixture.startsWith("device-status")) {
-            assertThat(instant(row.get("occurred_at"))).as("no time sent").isEqualTo(instant(row.get("received_at")));
+            assertThat(StoredEvents.instant(row.get("occurred_at"))).as("no time sent").isEqualTo(StoredEvents.instant(row.get("received_at")));
         }
-        assertThat(jdbc.queryForObject("select raw_body from inbox where id = ?", String.class, id)).isEqualTo(body);
+        assertThat(stored.rawBody(id)).isEqualTo(body);
     }
 
     @Test
@@ -140,7 +138,7 @@ abstract class NukiWebhooksContract {
 
         String id = read(nuki(Fixtures.json(auths), SECRET).body()).get("eventId").asText();
 
-        Map<String, Object> row = awaitEvent(id);
+        Map<String, Object> row = stored.awaitEvent(id);
         assertThat(row).containsEntry("type", "unknown");
         assertThat(row.values()).noneMatch(value -> String.valueOf(value).contains(KEYPAD_CODE));
         String list = webhooks.get("/api/events?vendor=nuki&limit=500", SignedWebhooks.API_TOKEN).body();
@@ -151,13 +149,13 @@ abstract class NukiWebhooksContract {
     void refusesAnotherKeyAnAlteredBodyAndAMissingHeaderAndStoresNothing() {
         String body = Fixtures.json(logEntry("device-logs-keypad-unlock"));
         String altered = body.replace("Jane Example", "Jane Examples");
-        int before = inboxCount();
+        int before = stored.inboxCount();
 
         assertRefused(nuki(body, "not-the-nuki-secret"), "invalid_signature");
         assertRefused(post(altered, NukiDefinitionTest.hmacSha256Hex(SECRET, body)), "invalid_signature");
         assertRefused(webhooks.post("/webhooks/nuki", body, Map.of("Content-Type", "application/json")),
                 "missing_signature");
-        assertThat(inboxCount()).isEqualTo(before);
+        assertThat(stored.inboxCount()).isEqualTo(before);
     }
 
     @Test
@@ -190,9 +188,9 @@ abstract class NukiWebhooksContract {
 
         String id = read(nuki(Fixtures.json(mismatch), SECRET).body()).get("eventId").asText();
 
-        LoggedRequest slack = awaitSlack(id);
+        LoggedRequest slack = SLACK.awaitReceived(SLACK_PATH, id);
         assertThat(read(slack.getBodyAsString()).get("text").asText()).contains("[CRITICAL] Door forced open");
-        assertThat(jdbc.queryForObject("select rule_name from alert where trigger_event_id = ?", String.class, id))
+        assertThat(stored.alertRule(id))
                 .isEqualTo("door-forced-open");
     }
 
@@ -213,11 +211,6 @@ abstract class NukiWebhooksContract {
                 "X-Nuki-Signature-SHA256", signature));
     }
 
-    private LoggedRequest awaitSlack(String marker) {
-        List<LoggedRequest> received = await().atMost(Duration.ofSeconds(30))
-                .until(() -> SLACK.received(SLACK_PATH, marker), requests -> !requests.isEmpty());
-        return received.get(0);
-    }
 
     private static void assertRefused(HttpResponse<String> response, String error) {
         assertThat(response.statusCode()).isEqualTo(401);
@@ -226,22 +219,8 @@ abstract class NukiWebhooksContract {
         assertThat(read(response.body()).get("error").asText()).isEqualTo(error);
     }
 
-    private Map<String, Object> awaitEvent(String id) {
-        await().atMost(Duration.ofSeconds(15)).until(() ->
-                jdbc.queryForObject("select count(*) from access_event where id = ?", Integer.class, id) == 1);
-        return jdbc.queryForMap("select * from access_event where id = ?", id);
-    }
 
-    private int inboxCount() {
-        return jdbc.queryForObject("select count(*) from inbox", Integer.class);
-    }
 
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 
     private static JsonNode read(String json) {
         try {

@@ -8,12 +8,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import java.time.Duration;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -65,6 +67,12 @@ public final class SlackStub extends WireMockServer implements BeforeEachCallbac
     /** The requests POSTed to {@code path} that contain {@code marker}, oldest first. */
     public List<LoggedRequest> received(String path, String marker) {
         return findAll(postRequestedFor(urlPathEqualTo(path)).withRequestBody(containing(marker)));
+    }
+
+    /** The first request POSTed to {@code path} that contains {@code marker}, waited for up to 30 seconds. */
+    public LoggedRequest awaitReceived(String path, String marker) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> received(path, marker), requests -> !requests.isEmpty()).get(0);
     }
 
     @Override
