@@ -34,6 +34,8 @@ public enum EventType {
     DEVICE_DISCONNECTED("device.disconnected", Severity.WARNING),
     DEVICE_BATTERY_LOW("device.battery_low", Severity.WARNING),
     DEVICE_TAMPERED("device.tampered", Severity.CRITICAL),
+    /** Added for Nuki's jammed door sensor: a device that can no longer report what it watches. */
+    DEVICE_FAULT("device.fault", Severity.WARNING),
     /** Added for device reports that change nothing security-relevant (a new name, a battery level that is fine). */
     DEVICE_UPDATED("device.updated", Severity.INFO),
     COMMAND_SUCCEEDED("command.succeeded", Severity.INFO),

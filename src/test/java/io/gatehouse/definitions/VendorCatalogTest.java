@@ -44,7 +44,7 @@ class VendorCatalogTest {
     void servesTheShippedVendors() throws IOException {
         VendorCatalog catalog = catalog(null);
 
-        assertThat(catalog.names()).containsExactly("kisi", "seam", "tedee", "unifi", "verkada");
+        assertThat(catalog.names()).containsExactly("genea", "kisi", "nuki", "seam", "tedee", "unifi", "verkada");
         assertThat(catalog.get("verkada").path()).isEqualTo("/webhooks/verkada");
         assertThat(catalog.get("seam").origin().scheme()).isEqualTo(OriginProof.Scheme.STANDARD_WEBHOOKS);
         assertThat(catalog.get("tedee").origin().scheme()).isEqualTo(OriginProof.Scheme.TOKEN);
@@ -57,7 +57,8 @@ class VendorCatalogTest {
         VendorCatalog catalog = catalog(folder);
 
         VendorDefinition acme = catalog.get("acme");
-        assertThat(catalog.names()).containsExactly("acme", "kisi", "seam", "tedee", "unifi", "verkada");
+        assertThat(catalog.names()).containsExactly("acme", "genea", "kisi", "nuki", "seam", "tedee", "unifi",
+                "verkada");
         assertThat(acme.path()).isEqualTo("/webhooks/acme");
         assertThat(acme.origin().macAlgorithm()).isEqualTo("HmacSHA256");
         assertThat(acme.origin().signsTimestamp()).isFalse();

@@ -127,7 +127,7 @@ class VendorDefinedAsFileIT {
         assertThat(alerts.at("/alerts/0/rule").asText()).isEqualTo("acme-door-forced");
         JsonNode vendorList = JSON.readTree(http.get("/api/vendors", SignedWebhooks.API_TOKEN).body());
         assertThat(vendorList.findValuesAsText("name"))
-                .containsExactly("acme", "kisi", "seam", "tedee", "unifi", "verkada");
+                .containsExactly("acme", "genea", "kisi", "nuki", "seam", "tedee", "unifi", "verkada");
         assertThat(Files.readString(gatehouse.log())).doesNotContain(SECRET);
     }
 

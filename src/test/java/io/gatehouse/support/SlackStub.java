@@ -8,9 +8,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import java.time.Duration;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import org.awaitility.Awaitility;
 
 /**
  * Slack on a local port (WireMock): incoming webhooks and the Web API's {@code chat.postMessage}, answered as the test
@@ -45,5 +48,16 @@ public final class SlackStub extends HttpPeer {
     /** The requests POSTed to {@code path}, oldest first. */
     public List<LoggedRequest> received(String path) {
         return findAll(postRequestedFor(urlPathEqualTo(path)));
+    }
+
+    /** The requests POSTed to {@code path} that contain {@code marker}, oldest first. */
+    public List<LoggedRequest> received(String path, String marker) {
+        return findAll(postRequestedFor(urlPathEqualTo(path)).withRequestBody(containing(marker)));
+    }
+
+    /** The first request POSTed to {@code path} that contains {@code marker}, waited for up to 30 seconds. */
+    public LoggedRequest awaitReceived(String path, String marker) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> received(path, marker), requests -> !requests.isEmpty()).get(0);
     }
 }
