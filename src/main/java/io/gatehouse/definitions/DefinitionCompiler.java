@@ -166,31 +166,9 @@ final class DefinitionCompiler {
         SecretEncoding secretEncoding = choice("origin.secret-encoding", origin.secretEncoding(), "text", Map.of(
                 "text", SecretEncoding.TEXT, "base64", SecretEncoding.BASE64));
         int body = signed.indexOf("{body}");
-        return new OriginProof(Scheme.HMAC, origin.header(), headerPattern(headerFormat),
+        return new OriginProof(Scheme.HMAC, origin.header(), SignatureHeader.of(headerFormat),
                 body < 0 ? "" : signed.substring(0, body), body < 0 ? "" : signed.substring(body + "{body}".length()),
                 algorithm, encoding, secretEncoding, timestamp ? tolerance(origin, true) : null, null, null);
-    }
-
-    /**
-     * The header's format as a pattern: its literal text delimits the timestamp and the signature, which are then
-     * checked for what they are (a number of seconds; a signature of the right encoding), so that a malformed value
-     * is refused as such.
-     */
-    static Pattern headerPattern(String format) {
-        StringBuilder regex = new StringBuilder();
-        Matcher matcher = PLACEHOLDER.matcher(format);
-        int last = 0;
-        while (matcher.find()) {
-            if (matcher.start() > last) {
-                regex.append(Pattern.quote(format.substring(last, matcher.start())));
-            }
-            regex.append(matcher.group(1).equals("timestamp") ? "(?<timestamp>.+?)" : "(?<signature>.*?)");
-            last = matcher.end();
-        }
-        if (last < format.length()) {
-            regex.append(Pattern.quote(format.substring(last)));
-        }
-        return Pattern.compile(regex.toString());
     }
 
     private List<String> placeholders(String field, String template, List<String> allowed) {

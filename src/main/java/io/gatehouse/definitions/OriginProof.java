@@ -1,14 +1,13 @@
 package io.gatehouse.definitions;
 
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 /**
  * How a vendor proves that a webhook is its own, as its definition's {@code origin:} declares it.
  *
  * @param scheme             standard-webhooks, hmac or token
  * @param header             hmac: the header holding the signature; token: the header holding the token (or null)
- * @param headerPattern      hmac: how the signature (and timestamp) are read out of the header
+ * @param signatureHeader    hmac: how the signature (and timestamp) are read out of the header
  * @param signedBeforeBody   hmac: what is signed before the body, {@code {timestamp}} standing for the timestamp
  * @param signedAfterBody    hmac: what is signed after the body
  * @param macAlgorithm       hmac: the JCA name, HmacSHA256 or HmacSHA1
@@ -18,7 +17,7 @@ import java.util.regex.Pattern;
  * @param tokenPrefix        token: what precedes the token in its header (e.g. {@code Bearer })
  * @param queryParameter     token: the query parameter that may carry the token instead (or null)
  */
-public record OriginProof(Scheme scheme, String header, Pattern headerPattern, String signedBeforeBody,
+public record OriginProof(Scheme scheme, String header, SignatureHeader signatureHeader, String signedBeforeBody,
                           String signedAfterBody, String macAlgorithm, Encoding encoding, SecretEncoding secretEncoding,
                           Duration timestampTolerance, String tokenPrefix, String queryParameter) {
 

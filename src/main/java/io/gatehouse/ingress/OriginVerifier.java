@@ -9,8 +9,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
 import org.apache.camel.Exchange;
@@ -22,6 +20,7 @@ import org.springframework.stereotype.Component;
 import io.gatehouse.definitions.OriginProof;
 import io.gatehouse.definitions.OriginProof.Encoding;
 import io.gatehouse.definitions.OriginProof.SecretEncoding;
+import io.gatehouse.definitions.SignatureHeader;
 import io.gatehouse.definitions.VendorCatalog;
 import io.gatehouse.definitions.VendorDefinition;
 import io.gatehouse.definitions.VendorsProperties;
@@ -136,21 +135,23 @@ public class OriginVerifier {
     private void hmac(Message in, byte[] body, VendorKeys vendorKeys, String vendor) {
         OriginProof origin = vendorKeys.definition().origin();
         String header = in.getHeader(origin.header(), String.class);
-        Matcher parts = header == null ? null : origin.headerPattern().matcher(header.trim());
-        if (parts == null || !parts.matches()) {
+        SignatureHeader.Read parts = origin.signatureHeader().read(header);
+        if (parts == null) {
             throw WebhookRejection.unauthorized("missing_signature", vendor + " webhooks carry a " + origin.header()
                     + " header of the form the vendor signs; it is " + (header == null ? "missing" : "malformed"));
         }
-        String timestamp = origin.signsTimestamp() ? parts.group("timestamp") : "";
+        String timestamp = parts.timestamp();
         if (origin.signsTimestamp()) {
             SignedTimestamp.requireFresh(timestamp, vendorKeys.tolerance(), clock, origin.header());
         }
         byte[] before = origin.signedBeforeBody().replace("{timestamp}", timestamp).getBytes(StandardCharsets.UTF_8);
         byte[] after = origin.signedAfterBody().replace("{timestamp}", timestamp).getBytes(StandardCharsets.UTF_8);
-        byte[] presented = decode(origin.encoding(), parts.group("signature"));
         for (byte[] key : vendorKeys.keys()) {
-            if (MessageDigest.isEqual(Hmac.sign(origin.macAlgorithm(), key, before, body, after), presented)) {
-                return;
+            byte[] expected = Hmac.sign(origin.macAlgorithm(), key, before, body, after);
+            for (String signature : parts.signatures()) {
+                if (MessageDigest.isEqual(expected, decode(origin.encoding(), signature))) {
+                    return;
+                }
             }
         }
         throw WebhookRejection.unauthorized("invalid_signature", origin.header() + " does not match the body and "

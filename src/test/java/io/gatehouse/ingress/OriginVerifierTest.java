@@ -81,6 +81,20 @@ class OriginVerifierTest {
     }
 
     @Test
+    void readsKeyValuePairsInAnyOrderAndTriesEverySignature() {
+        long t = NOW.getEpochSecond();
+        String signature = hex("HmacSHA256", "stamped-secret", t + "." + BODY);
+        String other = hex("HmacSHA256", "rotated-away", t + "." + BODY);
+
+        assertThatCode(() -> verify("stamped", "Signature", "v1=" + signature + ", t=" + t)).doesNotThrowAnyException();
+        assertThatCode(() -> verify("stamped", "Signature", "t=" + t + ",v1=" + other + ",v1=" + signature + ",v0=x"))
+                .doesNotThrowAnyException();
+        assertRefused("stamped", "Signature", "t=" + t, "missing_signature");
+        assertRefused("stamped", "Signature", "v1=" + signature, "missing_signature");
+        assertRefused("stamped", "Signature", "t=" + t + ",v1=" + other, "invalid_signature");
+    }
+
+    @Test
     void refusesAStaleTimestampEvenWhenTheSignatureMatchesIt() {
         long stale = NOW.getEpochSecond() - 301;
 
