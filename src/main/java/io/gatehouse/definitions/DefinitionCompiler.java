@@ -82,6 +82,17 @@ final class DefinitionCompiler {
         PayloadExpression eventType = required("event-type", definition.eventType());
         PayloadExpression eventId = optional("event-id", definition.eventId());
         PayloadExpression dedupKey = optional("dedup-key", definition.dedupKey());
+        Duration dedupWindow = null;
+        if (definition.dedupWindow() != null) {
+            try {
+                dedupWindow = DurationStyle.detectAndParse(definition.dedupWindow());
+                if (dedupWindow.toSeconds() < 1) {
+                    problem("dedup-window", "'" + definition.dedupWindow() + "' must be at least 1s");
+                }
+            } catch (IllegalArgumentException e) {
+                problem("dedup-window", "'" + definition.dedupWindow() + "' is not a duration (e.g. 10m)");
+            }
+        }
         FieldMappings common = fields("fields", definition.fields());
         Map<String, FieldMappings> fieldSets = new LinkedHashMap<>();
         if (definition.fieldSets() != null) {
@@ -99,7 +110,7 @@ final class DefinitionCompiler {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new VendorDefinition(name, path, file, origin, eventType, eventId, dedupKey,
+        return new VendorDefinition(name, path, file, origin, eventType, eventId, dedupKey, dedupWindow,
                 blankToNull(definition.directory()), List.copyOf(rows), TypeMapping.unknown(common));
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
  * {@code fieldSets} are named mappings that several rows of the type table share ({@code field-set: <name>}).
  */
 record DefinitionFile(String name, String path, Origin origin, String eventType, String eventId, String dedupKey,
+                      String dedupWindow,
                       String directory, Map<String, Map<String, Object>> tables, Fields fields,
                       Map<String, Fields> fieldSets, List<TypeRow> types) {
 

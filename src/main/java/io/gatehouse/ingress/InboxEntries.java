@@ -62,9 +62,21 @@ public class InboxEntries {
         String dedupKey = read(definition, definition.dedupKey(), payload);
         // a well-signed event is never refused for lack of an id: the exact body then tells redeliveries apart
         String key = !isBlank(dedupKey) ? dedupKey
-                : !isBlank(deliveryId) ? deliveryId : "body:" + sha256(rawBody);
+                : !isBlank(deliveryId) ? deliveryId : bodyKey(definition, rawBody, receivedAt);
         return new InboxEntry(RowIds.next(), vendor, bounded(key), truncate(eventId),
                 truncate(eventType), receivedAt, raw, payload);
+    }
+
+    /**
+     * The body's digest; within the definition's {@code dedup-window} only, when it has one (the window a receipt
+     * falls in is part of the key: a redelivery across a window's end is stored once more, never lost).
+     */
+    static String bodyKey(VendorDefinition definition, byte[] rawBody, Instant receivedAt) {
+        String key = "body:" + sha256(rawBody);
+        if (definition.dedupWindow() == null) {
+            return key;
+        }
+        return key + "@" + Math.floorDiv(receivedAt.getEpochSecond(), definition.dedupWindow().toSeconds());
     }
 
     /**

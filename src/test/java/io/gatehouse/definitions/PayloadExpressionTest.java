@@ -29,10 +29,22 @@ class PayloadExpressionTest {
         PayloadExpression walked = PayloadExpression.parse(path, Map.of());
         PayloadExpression jsonata = PayloadExpression.parse("(" + path + ")", Map.of());   // no longer a plain path
 
-        assertThat(walked.path()).isNotNull();
-        assertThat(jsonata.path()).isNull();
+        assertThat(walked.paths()).isNotNull();
+        assertThat(jsonata.paths()).isNull();
         assertThat(walked.text(PAYLOAD)).isEqualTo(jsonata.text(PAYLOAD));
         assertThat(walked.test(PAYLOAD)).isEqualTo(jsonata.test(PAYLOAD));
+    }
+
+    @Test
+    void readsAListOfPlainPathsAsTheValuesFoundKeepingLargeWholeNumbersExact() {
+        PayloadExpression candidates = PayloadExpression.parse("[data.missing, data.deviceId, event]", Map.of());
+        Object big = parse("{\"created\":30000000000000001}");
+
+        assertThat(candidates.list()).isTrue();
+        assertThat(candidates.evaluate(PAYLOAD)).isEqualTo(List.of(1234567890123L, "lock"));
+        assertThat(PayloadExpression.parse("[created]", Map.of()).evaluate(big)).isEqualTo(List.of(30000000000000001L));
+        assertThat(PayloadExpression.parse("[data.items.id, event]", Map.of()).evaluate(PAYLOAD))
+                .isEqualTo(List.of("a", "b", "lock"));   // a path through a list: JSONata's answer
     }
 
     @Test

@@ -44,6 +44,25 @@ class InboxEntriesTest {
     }
 
     @Test
+    void keysABodyWithoutIdOrTimeByItsDigestWithinTheVendorsDedupWindowOnly() {
+        String body = VendorFixtures.text("unifi", VendorFixtures.names("unifi").get(0));
+        Instant windowStart = Instant.ofEpochSecond(1_767_268_800L);   // a multiple of unifi.yaml's 2 minutes
+
+        String first = entryAt(body, windowStart).deduplicationKey();
+        String resent = entryAt(body, windowStart.plusSeconds(90)).deduplicationKey();
+        String later = entryAt(body, windowStart.plusSeconds(120)).deduplicationKey();
+
+        assertThat(first).startsWith("body:");
+        assertThat(resent).isEqualTo(first);
+        assertThat(later).isNotEqualTo(first).startsWith(first.substring(0, first.indexOf('@')));
+    }
+
+    private InboxEntry entryAt(String body, Instant receivedAt) {
+        return entries.create(VendorFixtures.parse(body), "unifi", body.getBytes(StandardCharsets.UTF_8), receivedAt,
+                null);
+    }
+
+    @Test
     void givesEachEntryItsOwnId() {
         byte[] body = VendorFixtures.text("seam", "lock.locked").getBytes(StandardCharsets.UTF_8);
         Map<String, Object> event = seam(VendorFixtures.tree("seam", "lock.locked"));

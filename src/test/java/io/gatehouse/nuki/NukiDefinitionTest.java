@@ -161,9 +161,10 @@ class NukiDefinitionTest {
 
         assertThat(log.deduplicationKey()).isEqualTo("000000000000000000000001");
         assertThat(log.vendorEventId()).isEqualTo("000000000000000000000001");
-        assertThat(VendorFixtures.entry("nuki", status).deduplicationKey()).isEqualTo("body:" + sha256(status))
+        // within nuki.yaml's 10-minute dedup-window (VendorFixtures receives every entry at one instant)
+        assertThat(VendorFixtures.entry("nuki", status).deduplicationKey()).startsWith("body:" + sha256(status) + "@")
                 .isEqualTo(VendorFixtures.entry("nuki", status).deduplicationKey());
-        assertThat(VendorFixtures.entry("nuki", unlocked).deduplicationKey()).isEqualTo("body:" + sha256(unlocked));
+        assertThat(VendorFixtures.entry("nuki", unlocked).deduplicationKey()).startsWith("body:" + sha256(unlocked));
         assertThat(VendorFixtures.fixture("nuki", "device-auths").deduplicationKey()).startsWith("body:");
         assertThat(VendorFixtures.fixture("nuki", "device-auths").vendorEventId()).isNull();
     }

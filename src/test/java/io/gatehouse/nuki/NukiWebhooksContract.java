@@ -165,6 +165,7 @@ abstract class NukiWebhooksContract {
         ObjectNode changed = status.deepCopy();
         ((ObjectNode) changed.get("state")).put("state", 3);
 
+        VendorFixtures.awaitWellInsideDedupWindow(java.time.Duration.ofMinutes(10));   // nuki.yaml's dedup-window
         HttpResponse<String> first = nuki(Fixtures.json(entry), SECRET);
         HttpResponse<String> retry = nuki(Fixtures.json(entry), SECRET);
         HttpResponse<String> report = nuki(Fixtures.json(status), SECRET);

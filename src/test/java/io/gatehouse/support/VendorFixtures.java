@@ -118,6 +118,18 @@ public final class VendorFixtures {
         return mapper.map(entry, mapper.classify(entry));
     }
 
+    /**
+     * Waits until the clock is well inside a window of the vendor definition's {@code dedup-window} (15 s from its
+     * end at least), so that a test's redelivery a moment later falls in the same window as the delivery.
+     */
+    public static void awaitWellInsideDedupWindow(java.time.Duration window) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
+                    long into = Instant.now().getEpochSecond() % window.toSeconds();
+                    return window.toSeconds() - into > 15;
+                });
+    }
+
     /** The stored payload as a tree, for assertions on what the vendor sent. */
     public static JsonNode payload(InboxEntry entry) {
         try {

@@ -137,6 +137,7 @@ abstract class UnifiWebhooksContract {
     @Test
     void answersAReSentDeliveryAsADuplicate() {
         String body = withMarker(VendorFixtures.text("unifi", "access.device.dps_status"));
+        VendorFixtures.awaitWellInsideDedupWindow(java.time.Duration.ofMinutes(2));   // unifi.yaml's dedup-window
 
         HttpResponse<String> first = send(body, Instant.now().minusSeconds(30));
         HttpResponse<String> again = send(body, Instant.now());
