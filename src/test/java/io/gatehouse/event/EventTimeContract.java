@@ -60,7 +60,7 @@ abstract class EventTimeContract {
     @Test
     void keepsAVerkadaEpochOf3e16AsSentAndDatesTheEventByItsReceipt() throws Exception {
         ObjectNode webhook = Fixtures.verkada("door_remote_unlock_accepted");
-        ((ObjectNode) webhook.get("data")).put("created", 3e16);
+        ((ObjectNode) webhook.get("data")).put("created", 30_000_000_000_000_000L);   // seconds, as Verkada writes them
 
         String id = accepted(webhooks.verkada(Fixtures.json(webhook)));
 

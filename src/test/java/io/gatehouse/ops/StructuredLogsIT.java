@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,6 +43,13 @@ import io.gatehouse.telemetry.LogFields;
         "spring.config.additional-location=classpath:/operator-test.yaml",
         "logging.structured.format.console=ecs"})
 class StructuredLogsIT {
+
+    static {
+        // Logback is configured once per JVM, by the first application context of the fork, and the contexts of
+        // earlier test classes stay cached: let this class's context configure it again, with the ECS format (the
+        // classes after it in the fork then log JSON too, which none of them minds).
+        LoggingSystem.get(StructuredLogsIT.class.getClassLoader()).cleanUp();
+    }
 
     @RegisterExtension
     static final SlackStub SLACK = new SlackStub();
