@@ -59,10 +59,8 @@ public class EmailMessages {
     /** Body: the alert (routes/deliver/deliveries.camel.yaml); the delivery is the exchange property. */
     public void build(Exchange exchange) {
         Delivery delivery = exchange.getProperty(DeliveryOutcomes.DELIVERY, Delivery.class);
-        EmailTarget target = rules.current().channels().email().get(delivery.channel());
-        if (target == null || !target.configured()) {
-            throw new IllegalStateException("channel " + delivery.channel() + " is no longer configured");
-        }
+        EmailTarget target = ChannelTargets.inForce(rules.current().channels().email(), delivery.channel(),
+                EmailTarget::configured);
         AlertView alert = exchange.getIn().getBody(AlertView.class);
         Message message = exchange.getIn();
         message.removeHeaders("*");

@@ -34,10 +34,8 @@ public class LogMessages {
     /** Body: the alert (routes/deliver/deliveries.camel.yaml); the delivery is the exchange property. */
     public void build(Exchange exchange) {
         Delivery delivery = exchange.getProperty(DeliveryOutcomes.DELIVERY, Delivery.class);
-        LogTarget target = rules.current().channels().log().get(delivery.channel());
-        if (target == null) {
-            throw new IllegalStateException("channel " + delivery.channel() + " is no longer configured");
-        }
+        LogTarget target = ChannelTargets.inForce(rules.current().channels().log(), delivery.channel(),
+                any -> true);
         String plain = text.plain(exchange.getIn().getBody(AlertView.class), vendorText::clean);
         exchange.getIn().setBody("ALERT " + oneLine(plain) + " | alert " + delivery.alertId());
         exchange.setProperty(ENDPOINT, "log:" + target.logger() + "?level=WARN&plain=true");

@@ -57,10 +57,8 @@ public class PagerDutyEvents {
     /** Body: the alert; becomes the {@link ChannelRequest} for {@link ChannelHttp}. PagerDuty's 400 is permanent. */
     public ChannelRequest build(Exchange exchange) {
         Delivery delivery = exchange.getProperty(DeliveryOutcomes.DELIVERY, Delivery.class);
-        PagerDutyTarget target = rules.current().channels().pagerduty().get(delivery.channel());
-        if (target == null || !target.configured()) {
-            throw new IllegalStateException("channel " + delivery.channel() + " is no longer configured");
-        }
+        PagerDutyTarget target = ChannelTargets.inForce(rules.current().channels().pagerduty(), delivery.channel(),
+                PagerDutyTarget::configured);
         AlertView alert = exchange.getIn().getBody(AlertView.class);
         ObjectNode event = delivery.resolves()
                 ? resolve(alert, target.routingKey()) : trigger(alert, target.routingKey());

@@ -53,10 +53,8 @@ public class SlackMessages {
     /** Body: the alert (routes/deliver/deliveries.camel.yaml); the delivery is the exchange property. */
     public void build(Exchange exchange) {
         Delivery delivery = exchange.getProperty(DeliveryOutcomes.DELIVERY, Delivery.class);
-        SlackTarget target = rules.current().channels().slack().get(delivery.channel());
-        if (target == null || !target.configured()) {
-            throw new IllegalStateException("channel " + delivery.channel() + " is no longer configured");
-        }
+        SlackTarget target = ChannelTargets.inForce(rules.current().channels().slack(), delivery.channel(),
+                SlackTarget::configured);
         AlertView alert = exchange.getIn().getBody(AlertView.class);
         exchange.setProperty(ENDPOINT, endpoint(target));
         exchange.getIn().setBody(message(alert));

@@ -52,10 +52,8 @@ public class TeamsMessages {
     /** Body: the alert; becomes the {@link ChannelRequest} for {@link ChannelHttp}. */
     public ChannelRequest build(Exchange exchange) {
         Delivery delivery = exchange.getProperty(DeliveryOutcomes.DELIVERY, Delivery.class);
-        TeamsTarget target = rules.current().channels().teams().get(delivery.channel());
-        if (target == null || !target.configured()) {
-            throw new IllegalStateException("channel " + delivery.channel() + " is no longer configured");
-        }
+        TeamsTarget target = ChannelTargets.inForce(rules.current().channels().teams(), delivery.channel(),
+                TeamsTarget::configured);
         try {
             return new ChannelRequest("Teams", target.webhookUrl(), Map.of(),
                     json.writeValueAsString(message(exchange.getIn().getBody(AlertView.class))), Set.of());

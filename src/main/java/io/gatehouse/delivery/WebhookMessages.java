@@ -48,10 +48,8 @@ public class WebhookMessages {
     /** Body: the alert; becomes the {@link ChannelRequest} for {@link ChannelHttp}. */
     public ChannelRequest build(Exchange exchange) {
         Delivery delivery = exchange.getProperty(DeliveryOutcomes.DELIVERY, Delivery.class);
-        WebhookTarget target = rules.current().channels().webhook().get(delivery.channel());
-        if (target == null || !target.configured()) {
-            throw new IllegalStateException("channel " + delivery.channel() + " is no longer configured");
-        }
+        WebhookTarget target = ChannelTargets.inForce(rules.current().channels().webhook(), delivery.channel(),
+                WebhookTarget::configured);
         String body;
         try {
             body = json.writeValueAsString(payload(exchange.getIn().getBody(AlertView.class)));
